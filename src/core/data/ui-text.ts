@@ -1,0 +1,157 @@
+/**
+ * Every string the task pane shows, in Chinese (default) and English. Pure data: no Office, no DOM.
+ * Placeholders in braces ({n}, {sheet}, …) are filled by the task pane's `format` helper.
+ * To change a wording, change it here; the pane has no literal user-facing text of its own.
+ */
+
+export type UiLanguage = "zh" | "en";
+
+export interface UiText {
+  appTitle: string;
+  appSubtitle: string;
+  commandsHeading: string;
+  commands: {
+    newTemplate: { label: string; hint: string };
+    fill: { label: string; hint: string };
+    check: { label: string; hint: string };
+    generate: { label: string; hint: string };
+    clearHighlights: { label: string; hint: string };
+  };
+  /** "{command}" is a command label. */
+  running: string;
+  ready: string;
+  findingsHeading: string;
+  notCheckedYet: string;
+  noFindings: string;
+  /** "{total}", "{error}", "{warning}", "{info}" are counts. */
+  findingsSummary: string;
+  severity: { error: string; warning: string; info: string };
+  /** "{label}" is a severity label, "{n}" its count. */
+  severityHeading: string;
+  noneInGroup: string;
+  rule: string;
+  expected: string;
+  actual: string;
+  outcomeRounding: string;
+  /** "{sheet}", "{cell}". */
+  goToCell: string;
+  /** "{sheet}", "{cell}". */
+  goToCellLabel: string;
+  explainLabel: string;
+  explainPlaceholder: string;
+  saveExplanation: string;
+  explanationEmpty: string;
+  explanationSaved: string;
+  explained: string;
+  /** "{author}", "{at}". */
+  explainedBy: string;
+  /** "{n}" findings. */
+  checkDone: string;
+  errors: {
+    protected: string;
+    editing: string;
+    noInputSheets: string;
+    badFile: string;
+    /** "{message}" is the host's own message. */
+    other: string;
+  };
+  errorTitle: string;
+  retry: string;
+  dismiss: string;
+}
+
+export const uiText: Record<UiLanguage, UiText> = {
+  zh: {
+    appTitle: "绩效自评助手",
+    appSubtitle: "部门整体支出绩效自评报告",
+    commandsHeading: "操作",
+    commands: {
+      newTemplate: { label: "新建模板", hint: "在工作簿中添加空白的标准输入表" },
+      fill: { label: "计算", hint: "为输入表的计算单元格写入公式，不覆盖已填写的数值" },
+      check: { label: "审核", hint: "检查工作簿并标记有问题的单元格" },
+      generate: { label: "生成附表", hint: "按官方格式生成六张附表（再次生成会替换，不会重复）" },
+      clearHighlights: { label: "清除标记", hint: "清除审核标记，恢复原有格式" },
+    },
+    running: "正在{command}，请稍候…",
+    ready: "就绪",
+    findingsHeading: "审核结果",
+    notCheckedYet: "尚未审核。点击“审核”检查当前工作簿。",
+    noFindings: "未发现问题。",
+    findingsSummary: "共 {total} 条：错误 {error} 条，警告 {warning} 条，提示 {info} 条",
+    severity: { error: "错误（强制性）", warning: "警告（提示性）", info: "提示" },
+    severityHeading: "{label}：{n} 条",
+    noneInGroup: "无",
+    rule: "规则",
+    expected: "应为",
+    actual: "实际",
+    outcomeRounding: "尾差",
+    goToCell: "定位 {sheet}!{cell}",
+    goToCellLabel: "选择单元格 {sheet}!{cell}",
+    explainLabel: "说明",
+    explainPlaceholder: "请说明出现该情况的原因，说明将保存在工作簿中",
+    saveExplanation: "保存说明",
+    explanationEmpty: "请先填写说明。",
+    explanationSaved: "说明已保存。",
+    explained: "已说明",
+    explainedBy: "{author} {at}",
+    checkDone: "审核完成，共 {n} 条结果。",
+    errors: {
+      protected: "工作表受保护，无法写入。请在“审阅”选项卡中撤销工作表保护，然后重试。",
+      editing: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后点击“重试”。",
+      noInputSheets: "工作簿中没有找到输入表。请先点击“新建模板”添加标准输入表。",
+      badFile: "无法读取该文件：它不是有效的 Excel 工作簿（.xlsx）。",
+      other: "操作失败：{message}",
+    },
+    errorTitle: "出错了",
+    retry: "重试",
+    dismiss: "关闭",
+  },
+  en: {
+    appTitle: "Performance Self-Evaluation Assistant",
+    appSubtitle: "Department-wide expenditure performance self-evaluation",
+    commandsHeading: "Commands",
+    commands: {
+      newTemplate: { label: "New template", hint: "Add the blank standard input sheets to the workbook" },
+      fill: { label: "Fill", hint: "Write formulas into the derived cells; typed values are never overwritten" },
+      check: { label: "Check", hint: "Check the workbook and highlight the cells with findings" },
+      generate: {
+        label: "Generate attachments",
+        hint: "Write the attachment tables in the official layout (running again replaces them)",
+      },
+      clearHighlights: { label: "Clear highlights", hint: "Remove the check highlights and restore the formatting" },
+    },
+    running: "Running {command}…",
+    ready: "Ready",
+    findingsHeading: "Findings",
+    notCheckedYet: "Not checked yet. Click Check to check this workbook.",
+    noFindings: "No findings.",
+    findingsSummary: "{total} in all: {error} errors, {warning} warnings, {info} info",
+    severity: { error: "Errors (mandatory)", warning: "Warnings (advisory)", info: "Info" },
+    severityHeading: "{label}: {n}",
+    noneInGroup: "None",
+    rule: "Rule",
+    expected: "Expected",
+    actual: "Found",
+    outcomeRounding: "Rounding difference",
+    goToCell: "Go to {sheet}!{cell}",
+    goToCellLabel: "Select cell {sheet}!{cell}",
+    explainLabel: "Explanation",
+    explainPlaceholder: "Explain why this happens; the explanation is stored in the workbook",
+    saveExplanation: "Save explanation",
+    explanationEmpty: "Please write an explanation first.",
+    explanationSaved: "Explanation saved.",
+    explained: "Explained",
+    explainedBy: "{author} {at}",
+    checkDone: "Check finished: {n} findings.",
+    errors: {
+      protected: "The sheet is protected and cannot be written. Unprotect it (Review tab), then try again.",
+      editing: "Excel is editing a cell. Press Enter or Esc to finish editing, then click Retry.",
+      noInputSheets: "The workbook has no input sheets. Click New template to add the standard input sheets.",
+      badFile: "This file cannot be read: it is not a valid Excel workbook (.xlsx).",
+      other: "The command failed: {message}",
+    },
+    errorTitle: "Error",
+    retry: "Retry",
+    dismiss: "Dismiss",
+  },
+};
