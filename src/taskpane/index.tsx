@@ -1,0 +1,38 @@
+/** Task-pane entry: wait for Office, pick the language and the host, render the pane. */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./components/App";
+import { createHost } from "./create-host";
+import { languageFor } from "./i18n";
+
+async function officeReady(): Promise<void> {
+  // office.js comes from Microsoft's CDN (taskpane.html). Opened outside Office, or offline, it may be missing.
+  if (typeof Office === "undefined") return;
+  await Office.onReady();
+}
+
+function displayLanguage(): string | undefined {
+  if (typeof Office !== "undefined" && Office.context && Office.context.displayLanguage) {
+    return Office.context.displayLanguage;
+  }
+  return typeof navigator !== "undefined" ? navigator.language : undefined;
+}
+
+async function main(): Promise<void> {
+  await officeReady();
+  const host = await createHost();
+  const container = document.getElementById("container");
+  if (!container) throw new Error("taskpane.html has no #container element");
+  createRoot(container).render(
+    <React.StrictMode>
+      <App host={host} language={languageFor(displayLanguage())} />
+    </React.StrictMode>,
+  );
+}
+
+main().catch((e: unknown) => {
+  // Nothing rendered yet: show the reason rather than an empty pane.
+  const container = document.getElementById("container");
+  if (container) container.textContent = `绩效自评助手无法启动：${e instanceof Error ? e.message : String(e)}`;
+  throw e;
+});
