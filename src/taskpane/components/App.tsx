@@ -6,7 +6,6 @@ import * as React from "react";
 import {
   Button,
   FluentProvider,
-  ProgressBar,
   Spinner,
   Subtitle2,
   Text,
@@ -147,7 +146,6 @@ export function App({ host, language = "zh" }: AppProps): React.JSX.Element {
           <div role="status" aria-live="polite" data-testid="status">
             {running ? <Spinner size="tiny" labelPosition="after" label={statusText} /> : <Text>{statusText}</Text>}
           </div>
-          {running ? <ProgressBar aria-label={statusText} /> : null}
         </div>
 
         {state.error ? (
