@@ -335,7 +335,9 @@ export function needsTextPrefix(s: string): boolean {
   const t = s.trim();
   if (t === "") return s !== "";
   if (/^[=+\-@'#]/.test(t)) return true;
-  if (/^[0-9０-９.,，.(（$¥￥€£%－＋]/.test(t)) return true;
+  if (/^[0-9０-９.,，$¥￥€£%－＋]/.test(t)) return true;
+  // "(12)" is typed input for -12.
+  if (/^[(（]\s*[0-9０-９.]/.test(t)) return true;
   if (/^(true|false)$/i.test(t)) return true;
   // English month names and day names start dates such as "Jan-20" or "May 5".
   if (/^[a-z]{3,9}[\s\-/.,]+\d/i.test(t)) return true;
