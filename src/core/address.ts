@@ -1,0 +1,49 @@
+/** A1-style addresses. Rows and columns are 0-based in code and 1-based in Excel text. */
+
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function cellRef(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+export function parseRef(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) throw new Error(`not an A1 cell reference: ${ref}`);
+  return { row: parseInt(m[2], 10) - 1, col: columnIndex(m[1]) };
+}
+
+export function rangeRef(top: number, left: number, bottom: number, right: number): string {
+  return `${cellRef(top, left)}:${cellRef(bottom, right)}`;
+}
+
+export function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b] = range.split(":");
+  const start = parseRef(a);
+  const end = b ? parseRef(b) : start;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
+}
+
+/** Quotes a sheet name for use in a formula: 'Sheet name'!A1. */
+export function sheetPrefix(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'!`;
+}

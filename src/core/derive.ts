@@ -1,0 +1,432 @@
+/**
+ * Which cells of the input sheets are derived, and from what: every formula the 计算 command writes is defined here
+ * once, as an expression over the input cells (see expr.ts), following domain-tables.md.
+ */
+import Decimal from "decimal.js";
+import { cellRef, parseRef } from "./address";
+import { NATURES, type ColumnKind, type TableId } from "./data/layout";
+import {
+  abs,
+  add,
+  div,
+  evaluate,
+  max,
+  min,
+  mul,
+  num,
+  round,
+  sub,
+  sum,
+  type Expr,
+  type Lookup,
+  type Ref,
+  type Value,
+} from "./expr";
+import type { RowModel, Settings, TableModel, WorkbookModel } from "./model";
+import { isCellError, snapshotCell, type WorkbookSnapshot } from "./snapshot";
+import { decimalFromNumber, parseNumberText } from "./text";
+
+export interface Derivation {
+  table: TableId;
+  /** Index of the table among tables of its kind (funds are repeated). */
+  tableIndex: number;
+  rowKey: string;
+  colKey: string;
+  sheet: string;
+  ref: string;
+  expr: Expr;
+  kind: ColumnKind;
+}
+
+export const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
+  amount: "#,##0.00",
+  rate: "0.00%",
+  score: "0.00",
+  count: "0",
+  number: "General",
+};
+
+/** Budget-execution weight of the project self-evaluation table (财预〔2020〕10号: 10 of 100). */
+export const EXECUTION_WEIGHT = 10;
+
+class Builder {
+  readonly out: Derivation[] = [];
+
+  constructor(private readonly settings: Settings) {}
+
+  at(table: TableModel, row: RowModel | undefined, colKey: string): Expr | null {
+    const col = table.columns.get(colKey);
+    if (!row || col === undefined) return null;
+    return { t: "ref", at: { sheet: table.sheet, ref: cellRef(row.row, col) } };
+  }
+
+  refOf(table: TableModel, row: RowModel | undefined, colKey: string): Ref | null {
+    const e = this.at(table, row, colKey);
+    return e && e.t === "ref" ? e.at : null;
+  }
+
+  set(table: TableModel, tableIndex: number, row: RowModel | undefined, colKey: string, expr: Expr | null, kind?: ColumnKind) {
+    const target = this.refOf(table, row, colKey);
+    if (!target || !expr || !row) return;
+    const spec = table.spec.columns.find((c) => c.key === colKey);
+    this.out.push({
+      table: table.spec.id,
+      tableIndex,
+      rowKey: row.key,
+      colKey,
+      sheet: table.sheet,
+      ref: target.ref,
+      expr,
+      kind: kind ?? spec?.kind ?? "amount",
+    });
+  }
+
+  /** a + b + … when every part is present (a fixed set of parts: blank is not zero). */
+  strictSum(parts: (Expr | null)[]): Expr | null {
+    return parts.every((p) => p !== null) ? add(...(parts as Expr[])) : null;
+  }
+
+  /** Σ over a list whose unused lines may stay blank. */
+  listSum(refs: (Ref | null)[]): Expr | null {
+    const present = refs.filter((r): r is Ref => r !== null);
+    return present.length > 0 ? sum(present) : null;
+  }
+
+  ratio(a: Expr | null, b: Expr | null): Expr | null {
+    return a && b ? div(a, b) : null;
+  }
+
+  executionScore(rate: Expr | null): Expr | null {
+    if (!rate) return null;
+    const w = num(EXECUTION_WEIGHT);
+    switch (this.settings.overExecution) {
+      case "cap":
+        return round(mul(w, min(rate, num(1))), 2);
+      case "deviation":
+        return round(mul(w, max(num(0), sub(num(1), abs(sub(num(1), rate))))), 2);
+      case "manual":
+        return null;
+    }
+  }
+}
+
+function info(b: Builder, t: TableModel, settings: Settings) {
+  const row = (k: string) => t.rowByKey.get(k);
+  const actual = b.at(t, row("staffActual"), "value");
+  const staff = settings.staffCaliber === "withHired" ? b.strictSum([actual, b.at(t, row("staffHired"), "value")]) : actual;
+  b.set(t, 0, row("staffControlRate"), "value", b.ratio(staff, b.at(t, row("staffQuota"), "value")), "rate");
+}
+
+function budget(b: Builder, t: TableModel) {
+  for (const key of ["basic", "project"]) {
+    const r = t.rowByKey.get(key);
+    b.set(t, 0, r, "total", b.strictSum([b.at(t, r, "initial"), b.at(t, r, "carry"), b.at(t, r, "adjust")]));
+  }
+  const total = t.rowByKey.get("total");
+  for (const col of ["initial", "carry", "adjust", "total", "spent"]) {
+    b.set(t, 0, total, col, b.listSum([b.refOf(t, t.rowByKey.get("basic"), col), b.refOf(t, t.rowByKey.get("project"), col)]));
+  }
+  for (const r of t.rows) {
+    b.set(t, 0, r, "balance", b.at(t, r, "total") && b.at(t, r, "spent") ? sub(b.at(t, r, "total")!, b.at(t, r, "spent")!) : null);
+    b.set(t, 0, r, "rate", b.ratio(b.at(t, r, "spent"), b.at(t, r, "total")));
+  }
+}
+
+/** The class code of an economic-classification row (3 digits), or null. */
+export function expenseCode(row: RowModel): string | null {
+  const cell = row.cells.get("code");
+  const text = cell?.text ?? (cell?.raw ? cell.raw.toString() : null);
+  if (!text) return null;
+  const digits = text.normalize("NFKC").trim();
+  return /^\d{3,7}$/.test(digits) ? digits : null;
+}
+
+/** Splits 支出明细 rows into classes (3-digit codes) and their items; without codes every row is a class. */
+export function expenseHierarchy(t: TableModel): { classes: RowModel[]; itemsOf: Map<RowModel, RowModel[]> } {
+  const body = t.rows.filter((r) => r.key !== "total");
+  const coded = body.some((r) => (expenseCode(r)?.length ?? 0) === 3);
+  const itemsOf = new Map<RowModel, RowModel[]>();
+  if (!coded) {
+    body.forEach((r) => itemsOf.set(r, []));
+    return { classes: body, itemsOf };
+  }
+  const classes = body.filter((r) => expenseCode(r)?.length === 3);
+  for (const c of classes) {
+    itemsOf.set(c, body.filter((r) => r !== c && (expenseCode(r) ?? "").startsWith(expenseCode(c)!)));
+  }
+  return { classes, itemsOf };
+}
+
+function expense(b: Builder, t: TableModel) {
+  const { classes, itemsOf } = expenseHierarchy(t);
+  const total = t.rowByKey.get("total");
+  for (const c of classes) {
+    const items = itemsOf.get(c)!;
+    if (items.length === 0) continue;
+    for (const col of ["basic", "project"]) b.set(t, 0, c, col, b.listSum(items.map((i) => b.refOf(t, i, col))));
+  }
+  for (const r of t.rows) {
+    b.set(t, 0, r, "total", b.listSum([b.refOf(t, r, "basic"), b.refOf(t, r, "project")]));
+  }
+  for (const col of ["basic", "project", "total"]) {
+    b.set(t, 0, total, col, b.listSum(classes.map((c) => b.refOf(t, c, col))));
+  }
+  for (const c of classes) {
+    b.set(t, 0, c, "basicShare", b.ratio(b.at(t, c, "basic"), b.at(t, total, "basic")));
+    b.set(t, 0, c, "projectShare", b.ratio(b.at(t, c, "project"), b.at(t, total, "project")));
+    b.set(t, 0, c, "totalShare", b.ratio(b.at(t, c, "total"), b.at(t, total, "total")));
+  }
+}
+
+function sangong(b: Builder, t: TableModel) {
+  const row = (k: string) => t.rowByKey.get(k);
+  for (const col of ["budget", "current", "previous"]) {
+    b.set(t, 0, row("car"), col, b.strictSum([b.at(t, row("carBuy"), col), b.at(t, row("carRun"), col)]));
+    b.set(t, 0, row("total"), col, b.strictSum([b.at(t, row("abroad"), col), b.at(t, row("reception"), col), b.at(t, row("car"), col)]));
+  }
+  for (const r of t.rows) {
+    const current = b.at(t, r, "current");
+    const previous = b.at(t, r, "previous");
+    b.set(t, 0, r, "change", current && previous ? sub(current, previous) : null);
+    b.set(t, 0, r, "changeRate", b.ratio(b.at(t, r, "change"), previous));
+  }
+}
+
+function projects(b: Builder, t: TableModel) {
+  const body = t.rows.filter((r) => r.key !== "total");
+  for (const r of body) {
+    for (const g of ["initial", "annual", "spent"]) {
+      b.set(t, 0, r, `${g}Total`, b.listSum(["Fiscal", "Carry", "Other"].map((s) => b.refOf(t, r, g + s))));
+    }
+  }
+  const total = t.rowByKey.get("total");
+  const inTotal = t.columns.get("inTotal");
+  if (total && body.length > 0) {
+    const fromRow = t.headerRow + 1;
+    const toRow = total.row - 1;
+    for (const col of t.spec.columns.filter((c) => c.kind === "amount" && c.key !== "balance")) {
+      const sumCol = t.columns.get(col.key);
+      if (sumCol === undefined) continue;
+      const expr: Expr =
+        inTotal === undefined
+          ? sum(body.map((r) => ({ sheet: t.sheet, ref: cellRef(r.row, sumCol) })))
+          : { t: "sumIfs", sheet: t.sheet, sumCol, fromRow, toRow, criteria: [{ col: inTotal, op: "<>", text: "否" }] };
+      b.set(t, 0, total, col.key, expr);
+    }
+  }
+  for (const r of t.rows) {
+    const annual = b.at(t, r, "annualTotal");
+    const spent = b.at(t, r, "spentTotal");
+    b.set(t, 0, r, "balance", annual && spent ? sub(annual, spent) : null);
+    b.set(t, 0, r, "rate", b.ratio(spent, annual));
+    if (r !== total) b.set(t, 0, r, "score", b.executionScore(b.at(t, r, "rate")), "score");
+  }
+}
+
+function fund(b: Builder, t: TableModel, index: number) {
+  const incomeLines = t.rows.filter((r) => r.key.startsWith("in"));
+  const expenseLines = t.rows.filter((r) => r.key.startsWith("ex"));
+  const row = (k: string) => t.rowByKey.get(k);
+  for (const col of ["budget", "actual"]) {
+    b.set(t, index, row("incomeTotal"), col, b.listSum(incomeLines.map((r) => b.refOf(t, r, col))));
+    b.set(t, index, row("expenseTotal"), col, b.listSum(expenseLines.map((r) => b.refOf(t, r, col))));
+    const income = b.at(t, row("incomeTotal"), col);
+    const spent = b.at(t, row("expenseTotal"), col);
+    b.set(t, index, row("surplus"), col, income && spent ? sub(income, spent) : null);
+    b.set(t, index, row("closing"), col, b.strictSum([b.at(t, row("opening"), col), b.at(t, row("surplus"), col)]));
+  }
+  for (const r of t.rows) {
+    if (["surplus", "opening", "closing"].includes(r.key)) continue;
+    b.set(t, index, r, "rate", b.ratio(b.at(t, r, "actual"), b.at(t, r, "budget")));
+  }
+}
+
+function basics(b: Builder, t: TableModel, model: WorkbookModel) {
+  const sg = model.tables.get("sangong")?.[0];
+  const bud = model.tables.get("budget")?.[0];
+  const proj = model.tables.get("projects")?.[0];
+  const row = (k: string) => t.rowByKey.get(k);
+  const sgSource: Record<string, string> = { prevActual: "previous", budget: "budget", actual: "current" };
+  const sgRows: Record<string, string> = {
+    sg: "total",
+    sgCar: "car",
+    sgCarBuy: "carBuy",
+    sgCarRun: "carRun",
+    sgAbroad: "abroad",
+    sgReception: "reception",
+  };
+  for (const col of ["prevActual", "budget", "actual"]) {
+    if (sg) {
+      for (const [key, source] of Object.entries(sgRows)) {
+        b.set(t, 0, row(key), col, b.at(sg, sg.rowByKey.get(source), sgSource[col]));
+      }
+    }
+    b.set(t, 0, row("proj"), col, b.listSum(["projBusiness", "projOperation", "projOther"].map((k) => b.refOf(t, row(k), col))));
+  }
+  // The current year's project lines come from the 项目 sheet by category; last year's are typed.
+  const category = proj?.columns.get("category");
+  const inTotal = proj?.columns.get("inTotal");
+  const projTotal = proj?.rowByKey.get("total");
+  if (proj && category !== undefined && projTotal) {
+    const categories: Record<string, string> = {
+      projBusiness: "业务工作专项",
+      projOperation: "运行维护专项",
+      projOther: "其他",
+    };
+    for (const [key, name] of Object.entries(categories)) {
+      for (const [col, source] of [
+        ["budget", "annualTotal"],
+        ["actual", "spentTotal"],
+      ] as const) {
+        const sumCol = proj.columns.get(source);
+        if (sumCol === undefined) continue;
+        const criteria: { col: number; op: "=" | "<>"; text: string }[] = [{ col: category, op: "=", text: name }];
+        if (inTotal !== undefined) criteria.push({ col: inTotal, op: "<>", text: "否" });
+        b.set(t, 0, row(key), col, {
+          t: "sumIfs",
+          sheet: proj.sheet,
+          sumCol,
+          fromRow: proj.headerRow + 1,
+          toRow: projTotal.row - 1,
+          criteria,
+        });
+      }
+    }
+  }
+  if (bud) {
+    b.set(t, 0, row("adjust"), "budget", b.at(bud, bud.rowByKey.get("total"), "initial"));
+    b.set(t, 0, row("adjust"), "actual", b.at(bud, bud.rowByKey.get("total"), "total"));
+  }
+}
+
+function buildings(b: Builder, t: TableModel) {
+  for (const r of t.rows) {
+    b.set(t, 0, r, "areaRate", b.ratio(b.at(t, r, "actualArea"), b.at(t, r, "approvedArea")));
+    b.set(t, 0, r, "investRate", b.ratio(b.at(t, r, "actualInvest"), b.at(t, r, "budgetInvest")));
+  }
+}
+
+/** The nature of an indicator row: "atLeast", "atMost", "equal", "qualitative" or null. */
+export function indicatorNature(row: RowModel): keyof typeof NATURES | null {
+  const text = row.cells.get("nature")?.text?.normalize("NFKC").trim();
+  if (!text) return null;
+  for (const [nature, marks] of Object.entries(NATURES) as [keyof typeof NATURES, string[]][]) {
+    if (marks.some((m) => m.normalize("NFKC") === text)) return nature;
+  }
+  return null;
+}
+
+function indicators(b: Builder, t: TableModel) {
+  for (const r of t.rows) {
+    const nature = indicatorNature(r);
+    if (nature === "qualitative" || nature === null) continue;
+    const target = b.at(t, r, "target");
+    const actual = b.at(t, r, "actual");
+    const weight = b.at(t, r, "weight");
+    b.set(t, 0, r, "completion", b.ratio(actual, target));
+    if (!target || !actual || !weight) continue;
+    const natureCell = b.refOf(t, r, "nature")!;
+    // Positive: w × min(actual/target, 1); reverse (≤): w × min(target/actual, 1) (财预〔2020〕10号).
+    const positive = round(mul(weight, min(div(actual, target), num(1))), 2);
+    const reverse = round(mul(weight, min(div(target, actual), num(1))), 2);
+    b.set(t, 0, r, "score", { t: "ifText", at: natureCell, equalsAny: [...NATURES.atMost], then: reverse, else: positive }, "score");
+  }
+}
+
+/** Every derived cell of the model's input tables. */
+export function derivations(model: WorkbookModel): Derivation[] {
+  const b = new Builder(model.settings);
+  const one = (id: TableId) => model.tables.get(id)?.[0];
+  const i = one("info");
+  if (i) info(b, i, model.settings);
+  const bu = one("budget");
+  if (bu) budget(b, bu);
+  const ex = one("expense");
+  if (ex) expense(b, ex);
+  const sg = one("sangong");
+  if (sg) sangong(b, sg);
+  const pr = one("projects");
+  if (pr) projects(b, pr);
+  (model.tables.get("fund") ?? []).forEach((f, index) => fund(b, f, index));
+  const ba = one("basics");
+  if (ba) basics(b, ba, model);
+  const bl = one("buildings");
+  if (bl) buildings(b, bl);
+  const ind = one("indicators");
+  if (ind) indicators(b, ind);
+  return b.out;
+}
+
+export const refKey = (at: Ref): string => `${at.sheet}!${at.ref}`;
+
+/** Normalises formula text for comparison: hosts may re-quote sheet names or change case and spacing. */
+export function sameFormula(a: string, b: string): boolean {
+  const n = (f: string) => f.replace(/^=/, "").replace(/'/g, "").replace(/\$/g, "").replace(/\s+/g, "").toUpperCase();
+  return n(a) === n(b);
+}
+
+/**
+ * Computes derived values.
+ * - "excel": as Excel will after 计算: a derived cell the user typed keeps the typed value, a foreign formula its
+ *   cached value; numbers typed as text count as text (Excel's COUNT and SUM skip them).
+ * - "pure": every derived cell from its expression, numbers typed as text read as numbers: what the figures should be.
+ */
+export function computeDerived(
+  snapshot: WorkbookSnapshot,
+  list: Derivation[],
+  mode: "excel" | "pure",
+  settings: Settings,
+  writes: Set<string> = new Set(list.map((d) => `${d.sheet}!${d.ref}`)),
+): Map<string, Value> {
+  const byKey = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, d]));
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const memo = new Map<string, Value>();
+  const visiting = new Set<string>();
+
+  const rawNumber = (at: Ref): Decimal | null => {
+    const sheet = sheets.get(at.sheet);
+    if (!sheet) return null;
+    const { row, col } = parseRef(at.ref);
+    const { value } = snapshotCell(sheet, row, col);
+    if (typeof value === "number") return decimalFromNumber(value);
+    if (mode === "pure" && typeof value === "string" && !isCellError(value)) {
+      const parsed = parseNumberText(value);
+      return parsed ? parsed.value : null;
+    }
+    return null;
+  };
+
+  const valueOf = (at: Ref): Value | null => {
+    const key = refKey(at);
+    const d = byKey.get(key);
+    if (!d || (mode === "excel" && !writes.has(key))) {
+      const n = rawNumber(at);
+      return n;
+    }
+    if (memo.has(key)) return memo.get(key)!;
+    if (visiting.has(key)) return "blank";
+    visiting.add(key);
+    const v = evaluate(d.expr, lookup, settings.zeroDivision);
+    visiting.delete(key);
+    memo.set(key, v);
+    return v;
+  };
+
+  const lookup: Lookup = {
+    number(at) {
+      const v = valueOf(at);
+      return v instanceof Decimal ? v : null;
+    },
+    text(at) {
+      const sheet = sheets.get(at.sheet);
+      if (!sheet) return null;
+      const { row, col } = parseRef(at.ref);
+      const { value } = snapshotCell(sheet, row, col);
+      return typeof value === "string" ? value : null;
+    },
+  };
+
+  const out = new Map<string, Value>();
+  for (const d of list) out.set(`${d.sheet}!${d.ref}`, valueOf({ sheet: d.sheet, ref: d.ref }) ?? "blank");
+  return out;
+}

@@ -1,0 +1,362 @@
+/**
+ * Formulas as data: one expression gives both the live Excel formula written into a cell and the value computed with
+ * decimal.js that is cached beside it, so the two cannot disagree.
+ *
+ * Blank is not zero: an expression whose inputs are blank evaluates to blank ("" in Excel), a sum is blank only when
+ * every part is blank, and a division by zero gives the zero-division setting's value, never #DIV/0!.
+ */
+import Decimal from "decimal.js";
+import { parseRef, sheetPrefix, cellRef } from "./address";
+
+export interface Ref {
+  sheet: string;
+  ref: string;
+}
+
+export type Expr =
+  | { t: "ref"; at: Ref }
+  | { t: "num"; v: string }
+  | { t: "add"; args: Expr[] }
+  | { t: "sub"; a: Expr; b: Expr }
+  | { t: "mul"; a: Expr; b: Expr }
+  | { t: "div"; a: Expr; b: Expr }
+  | { t: "min"; args: Expr[] }
+  | { t: "max"; args: Expr[] }
+  | { t: "abs"; a: Expr }
+  | { t: "round"; a: Expr; digits: number }
+  /** Sum of cells, blank only when all are blank (Excel's SUM over a list). */
+  | { t: "sum"; refs: Ref[] }
+  /** Sum of a column's rows whose criteria columns match (Excel's SUMIFS). */
+  | {
+      t: "sumIfs";
+      sheet: string;
+      sumCol: number;
+      fromRow: number;
+      toRow: number;
+      criteria: { col: number; op: "=" | "<>"; text: string }[];
+    }
+  /** Chooses a branch by the text of a cell; each branch is guarded on its own. */
+  | { t: "ifText"; at: Ref; equalsAny: string[]; then: Expr; else: Expr };
+
+export const ref = (sheet: string, address: string): Expr => ({ t: "ref", at: { sheet, ref: address } });
+export const num = (v: string | number): Expr => ({ t: "num", v: String(v) });
+export const add = (...args: Expr[]): Expr => ({ t: "add", args });
+export const sub = (a: Expr, b: Expr): Expr => ({ t: "sub", a, b });
+export const mul = (a: Expr, b: Expr): Expr => ({ t: "mul", a, b });
+export const div = (a: Expr, b: Expr): Expr => ({ t: "div", a, b });
+export const min = (...args: Expr[]): Expr => ({ t: "min", args });
+export const max = (...args: Expr[]): Expr => ({ t: "max", args });
+export const abs = (a: Expr): Expr => ({ t: "abs", a });
+export const round = (a: Expr, digits: number): Expr => ({ t: "round", a, digits });
+export const sum = (refs: Ref[]): Expr => ({ t: "sum", refs });
+
+/** What a zero division shows: blank, a dash, or zero. */
+export type ZeroDivision = "blank" | "dash" | "zero";
+
+/** A computed value: a number, blank (missing input), or the zero-division mark. */
+export type Value = Decimal | "blank" | "dash";
+
+export interface Lookup {
+  /** The number in a cell (in the sheet's own unit), or null when blank or not a number. */
+  number(at: Ref): Decimal | null;
+  /** The text of a cell, or null. */
+  text(at: Ref): string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Guards: the cells that must be numbers, the sums that must not be empty, the divisors that must not be zero.
+
+interface Guards {
+  strict: Ref[];
+  sums: Expr[];
+  divisors: Expr[];
+}
+
+function collectGuards(e: Expr, g: Guards): Guards {
+  switch (e.t) {
+    case "ref":
+      g.strict.push(e.at);
+      break;
+    case "num":
+      break;
+    case "add":
+    case "min":
+    case "max":
+      e.args.forEach((a) => collectGuards(a, g));
+      break;
+    case "sub":
+    case "mul":
+      collectGuards(e.a, g);
+      collectGuards(e.b, g);
+      break;
+    case "div":
+      collectGuards(e.a, g);
+      collectGuards(e.b, g);
+      g.divisors.push(e.b);
+      break;
+    case "abs":
+    case "round":
+      collectGuards(e.a, g);
+      break;
+    case "sum":
+    case "sumIfs":
+      g.sums.push(e);
+      break;
+    case "ifText":
+      // Branches guard themselves.
+      break;
+  }
+  return g;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evaluation with decimal.js.
+
+function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value {
+  switch (e.t) {
+    case "ref":
+      return lookup.number(e.at) ?? "blank";
+    case "num":
+      return new Decimal(e.v);
+    case "add":
+      return e.args.map((a) => evalNumber(a, lookup, zero)).reduce((x, y) => x.plus(y), new Decimal(0));
+    case "sub":
+      return evalNumber(e.a, lookup, zero).minus(evalNumber(e.b, lookup, zero));
+    case "mul":
+      return evalNumber(e.a, lookup, zero).times(evalNumber(e.b, lookup, zero));
+    case "div":
+      return evalNumber(e.a, lookup, zero).dividedBy(evalNumber(e.b, lookup, zero));
+    case "min":
+      return Decimal.min(...e.args.map((a) => evalNumber(a, lookup, zero)));
+    case "max":
+      return Decimal.max(...e.args.map((a) => evalNumber(a, lookup, zero)));
+    case "abs":
+      return evalNumber(e.a, lookup, zero).abs();
+    case "round":
+      // Excel's ROUND rounds half away from zero.
+      return evalNumber(e.a, lookup, zero).toDecimalPlaces(e.digits, Decimal.ROUND_HALF_UP);
+    case "sum":
+      return e.refs.map((r) => lookup.number(r) ?? new Decimal(0)).reduce((x, y) => x.plus(y), new Decimal(0));
+    case "sumIfs": {
+      let total = new Decimal(0);
+      for (let row = e.fromRow; row <= e.toRow; row++) {
+        const ok = e.criteria.every((c) => {
+          const t = (lookup.text({ sheet: e.sheet, ref: cellRef(row, c.col) }) ?? "").toLowerCase();
+          const same = t === c.text.toLowerCase();
+          return c.op === "=" ? same : !same;
+        });
+        if (ok) total = total.plus(lookup.number({ sheet: e.sheet, ref: cellRef(row, e.sumCol) }) ?? 0);
+      }
+      return total;
+    }
+    case "ifText": {
+      const t = lookup.text(e.at);
+      const chosen = t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else;
+      return evaluate(chosen, lookup, zero);
+    }
+  }
+}
+
+class NotANumber extends Error {}
+
+function evalNumber(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal {
+  const v = evalBody(e, lookup, zero);
+  if (!(v instanceof Decimal)) throw new NotANumber();
+  return v;
+}
+
+function sumRefs(e: Expr, lookup: Lookup): Ref[] {
+  if (e.t === "sum") return e.refs;
+  if (e.t === "sumIfs") {
+    const refs: Ref[] = [];
+    for (let row = e.fromRow; row <= e.toRow; row++) refs.push({ sheet: e.sheet, ref: cellRef(row, e.sumCol) });
+    return refs;
+  }
+  void lookup;
+  return [];
+}
+
+/** Evaluates an expression as the formula rendered from it evaluates in Excel. */
+export function evaluate(e: Expr, lookup: Lookup, zero: ZeroDivision): Value {
+  const g = collectGuards(e, { strict: [], sums: [], divisors: [] });
+  if (g.strict.some((r) => lookup.number(r) === null)) return "blank";
+  if (g.sums.some((s) => sumRefs(s, lookup).every((r) => lookup.number(r) === null))) return "blank";
+  try {
+    if (g.divisors.some((d) => evalNumber(d, lookup, zero).isZero())) {
+      return zero === "zero" ? new Decimal(0) : zero === "dash" ? "dash" : "blank";
+    }
+    const v = evalBody(e, lookup, zero);
+    return v;
+  } catch (err) {
+    if (err instanceof NotANumber) return "blank";
+    throw err;
+  }
+}
+
+/** The cells an expression reads, for missing-input reports and dependency order. */
+export function inputsOf(e: Expr): Ref[] {
+  const out: Ref[] = [];
+  const walk = (x: Expr) => {
+    switch (x.t) {
+      case "ref":
+        out.push(x.at);
+        break;
+      case "num":
+        break;
+      case "add":
+      case "min":
+      case "max":
+        x.args.forEach(walk);
+        break;
+      case "sub":
+      case "mul":
+      case "div":
+        walk(x.a);
+        walk(x.b);
+        break;
+      case "abs":
+      case "round":
+        walk(x.a);
+        break;
+      case "sum":
+        out.push(...x.refs);
+        break;
+      case "sumIfs":
+        for (let row = x.fromRow; row <= x.toRow; row++) {
+          out.push({ sheet: x.sheet, ref: cellRef(row, x.sumCol) });
+          for (const c of x.criteria) out.push({ sheet: x.sheet, ref: cellRef(row, c.col) });
+        }
+        break;
+      case "ifText":
+        out.push(x.at);
+        walk(x.then);
+        walk(x.else);
+        break;
+    }
+  };
+  walk(e);
+  return out;
+}
+
+/** The cells whose blankness makes the expression blank (not those of sums, where blank lines are allowed). */
+export function strictInputsOf(e: Expr): Ref[] {
+  return collectGuards(e, { strict: [], sums: [], divisors: [] }).strict;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering to an Excel formula (en-US syntax).
+
+function renderRef(at: Ref, home: string): string {
+  return at.sheet === home ? at.ref : sheetPrefix(at.sheet) + at.ref;
+}
+
+/** Joins references, collapsing runs down one column into ranges (B5,B6,B7 → B5:B7). */
+function renderRefList(refs: Ref[], home: string): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < refs.length) {
+    const start = parseRef(refs[i].ref);
+    let j = i;
+    while (
+      j + 1 < refs.length &&
+      refs[j + 1].sheet === refs[i].sheet &&
+      parseRef(refs[j + 1].ref).col === start.col &&
+      parseRef(refs[j + 1].ref).row === parseRef(refs[j].ref).row + 1
+    ) {
+      j++;
+    }
+    const first = renderRef(refs[i], home);
+    parts.push(j > i ? `${first}:${refs[j].ref}` : first);
+    i = j + 1;
+  }
+  return parts.join(",");
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function columnRange(sheet: string, col: number, fromRow: number, toRow: number, home: string): string {
+  const prefix = sheet === home ? "" : sheetPrefix(sheet);
+  return `${prefix}$${cellRef(fromRow, col).replace(/\d+$/, "")}$${fromRow + 1}:$${cellRef(toRow, col).replace(/\d+$/, "")}$${toRow + 1}`;
+}
+
+function renderBody(e: Expr, home: string, zero: ZeroDivision): string {
+  const r = (x: Expr) => renderBody(x, home, zero);
+  const paren = (x: Expr) => (x.t === "add" || x.t === "sub" ? `(${r(x)})` : r(x));
+  switch (e.t) {
+    case "ref":
+      return renderRef(e.at, home);
+    case "num":
+      return e.v;
+    case "add":
+      return e.args.map(r).join("+");
+    case "sub":
+      return `${r(e.a)}-${e.b.t === "add" || e.b.t === "sub" ? `(${r(e.b)})` : r(e.b)}`;
+    case "mul":
+      return `${paren(e.a)}*${paren(e.b)}`;
+    case "div":
+      return `${paren(e.a)}/${e.b.t === "ref" || e.b.t === "num" || e.b.t === "sum" ? r(e.b) : `(${r(e.b)})`}`;
+    case "min":
+      return `MIN(${e.args.map(r).join(",")})`;
+    case "max":
+      return `MAX(${e.args.map(r).join(",")})`;
+    case "abs":
+      return `ABS(${r(e.a)})`;
+    case "round":
+      return `ROUND(${r(e.a)},${e.digits})`;
+    case "sum":
+      return `SUM(${renderRefList(e.refs, home)})`;
+    case "sumIfs": {
+      const args = [columnRange(e.sheet, e.sumCol, e.fromRow, e.toRow, home)];
+      for (const c of e.criteria) {
+        args.push(columnRange(e.sheet, c.col, e.fromRow, e.toRow, home), quote(c.op === "=" ? c.text : `<>${c.text}`));
+      }
+      return `SUMIFS(${args.join(",")})`;
+    }
+    case "ifText": {
+      const test = e.equalsAny.map((t) => `${renderRef(e.at, home)}=${quote(t)}`);
+      const cond = test.length === 1 ? test[0] : `OR(${test.join(",")})`;
+      return `IF(${cond},${renderGuarded(e.then, home, zero)},${renderGuarded(e.else, home, zero)})`;
+    }
+  }
+}
+
+function zeroText(zero: ZeroDivision): string {
+  return zero === "zero" ? "0" : zero === "dash" ? quote("—") : '""';
+}
+
+function renderGuarded(e: Expr, home: string, zero: ZeroDivision): string {
+  const g = collectGuards(e, { strict: [], sums: [], divisors: [] });
+  const blankTests: string[] = [];
+  const strict = dedupe(g.strict);
+  if (strict.length > 0) blankTests.push(`COUNT(${renderRefList(strict, home)})<${strict.length}`);
+  for (const s of g.sums) {
+    if (s.t === "sum") blankTests.push(`COUNT(${renderRefList(s.refs, home)})=0`);
+    if (s.t === "sumIfs") blankTests.push(`COUNT(${columnRange(s.sheet, s.sumCol, s.fromRow, s.toRow, home)})=0`);
+  }
+  let body = renderBody(e, home, zero);
+  if (g.divisors.length > 0) {
+    const tests = g.divisors.map((d) => `${renderBody(d, home, zero)}=0`);
+    body = `IF(${tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`},${zeroText(zero)},${body})`;
+  }
+  if (blankTests.length > 0) {
+    body = `IF(${blankTests.length === 1 ? blankTests[0] : `OR(${blankTests.join(",")})`},"",${body})`;
+  }
+  return body;
+}
+
+function dedupe(refs: Ref[]): Ref[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.sheet}!${r.ref}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Renders the formula for a cell on sheet `home`, with its blank and zero-division guards. */
+export function renderFormula(e: Expr, home: string, zero: ZeroDivision): string {
+  return `=${renderGuarded(e, home, zero)}`;
+}

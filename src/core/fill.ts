@@ -1,0 +1,112 @@
+/**
+ * 计算: writes every derived cell of the input sheets as a live formula with its decimal.js value cached, and never
+ * touches a cell the user typed (a number, a text or a formula of their own).
+ */
+import Decimal from "decimal.js";
+import { parseRef } from "./address";
+import { INPUT_TABLES } from "./data/layout";
+import { format, type Language } from "./data/messages";
+import { computeDerived, derivations, NUMBER_FORMATS, refKey, sameFormula, type Derivation } from "./derive";
+import { renderFormula, strictInputsOf, type Value } from "./expr";
+import type { RegistryEntry, WorkbookModel } from "./model";
+import type { CellWrite, Plan, SheetPlan } from "./plan";
+import { readWorkbook } from "./reader";
+import { registrySheetPlan, replaceEntries } from "./registry";
+import { snapshotCell, type CellValue, type WorkbookSnapshot } from "./snapshot";
+
+export interface FillResult {
+  plan: Plan;
+  model: WorkbookModel;
+  /** Cells written, as "sheet!A1". */
+  written: string[];
+  /** Derived cells holding a typed value or a formula of the user's, left alone. */
+  kept: string[];
+  /** Input cells whose blankness leaves a formula blank. */
+  missingInputs: string[];
+  summary: string;
+}
+
+export function cachedValue(v: Value): CellValue {
+  if (v instanceof Decimal) return v.toNumber();
+  return v === "dash" ? "—" : "";
+}
+
+type CellState = "blank" | "owned" | "kept";
+
+function cellState(snapshot: WorkbookSnapshot, d: Derivation, formula: string, registry: RegistryEntry[]): CellState {
+  const sheet = snapshot.sheets.find((s) => s.name === d.sheet);
+  if (!sheet) return "blank";
+  const { row, col } = parseRef(d.ref);
+  const cell = snapshotCell(sheet, row, col);
+  if (cell.formula !== null) {
+    const ours =
+      sameFormula(cell.formula, formula) ||
+      registry.some((e) => e.kind === "formula" && e.sheet === d.sheet && e.cell === d.ref && sameFormula(e.data, cell.formula!));
+    return ours ? "owned" : "kept";
+  }
+  const v = cell.value;
+  return v === null || (typeof v === "string" && v.trim() === "") ? "blank" : "kept";
+}
+
+export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"): FillResult {
+  const model = readWorkbook(snapshot);
+  const list = derivations(model);
+  const zero = model.settings.zeroDivision;
+  const formulas = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, renderFormula(d.expr, d.sheet, zero)]));
+  const states = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, cellState(snapshot, d, formulas.get(`${d.sheet}!${d.ref}`)!, model.registry)]));
+  const writes = new Set([...states].filter(([, s]) => s !== "kept").map(([k]) => k));
+  const values = computeDerived(snapshot, list, "excel", model.settings, writes);
+
+  const sheetPlans = new Map<string, SheetPlan>();
+  const written: string[] = [];
+  const kept: string[] = [];
+  const formulaEntries: RegistryEntry[] = [];
+  const missing = new Set<string>();
+  for (const d of list) {
+    const key = `${d.sheet}!${d.ref}`;
+    if (!writes.has(key)) {
+      kept.push(key);
+      continue;
+    }
+    const formula = formulas.get(key)!;
+    const value = values.get(key)!;
+    const write: CellWrite = { ref: d.ref, formula, result: cachedValue(value), numberFormat: NUMBER_FORMATS[d.kind] };
+    if (!sheetPlans.has(d.sheet)) sheetPlans.set(d.sheet, { name: d.sheet, cells: [] });
+    sheetPlans.get(d.sheet)!.cells.push(write);
+    written.push(key);
+    formulaEntries.push({ kind: "formula", sheet: d.sheet, cell: d.ref, data: formula });
+    if (value === "blank") {
+      for (const input of strictInputsOf(d.expr)) {
+        const k = refKey(input);
+        if (!writes.has(k) && !kept.includes(k) && !formulas.has(k) && values.get(k) === undefined) {
+          const sheet = snapshot.sheets.find((s) => s.name === input.sheet);
+          const { row, col } = parseRef(input.ref);
+          const v = sheet ? snapshotCell(sheet, row, col).value : null;
+          if (v === null || v === "") missing.add(k);
+        }
+      }
+    }
+  }
+  const registry = replaceEntries(model.registry, "formula", formulaEntries);
+  const plan: Plan = { styles: {}, sheets: [...sheetPlans.values()] };
+  if (written.length > 0) plan.sheets.push(registrySheetPlan(registry));
+
+  const bySheet = INPUT_TABLES.map((t) => t.sheet)
+    .filter((s, i, all) => all.indexOf(s) === i)
+    .map((s) => [s, written.filter((w) => w.startsWith(`${s}!`)).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${s} ${n}`);
+  const lines: string[] = [];
+  lines.push(
+    written.length === 0
+      ? format("fillNothing", {}, lang)
+      : format("fillSummary", { count: written.length, bySheet: bySheet.length ? `（${bySheet.join("，")}）` : "" }, lang),
+  );
+  if (kept.length > 0) lines.push(format("fillKeptTyped", { count: kept.length }, lang));
+  const missingList = [...missing];
+  if (missingList.length > 0) {
+    const shown = missingList.slice(0, 20).join("、") + (missingList.length > 20 ? ` 等 ${missingList.length} 处` : "");
+    lines.push(format("fillMissingInputs", { cells: shown }, lang));
+  }
+  return { plan, model, written, kept, missingInputs: missingList, summary: lines.join("\n") };
+}

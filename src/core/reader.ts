@@ -1,0 +1,509 @@
+/**
+ * Reads the model from a snapshot by labels, not addresses: a table is found by its header row, a column by its
+ * header, a row by its label. What cannot be read is reported with sheet and cell, never guessed.
+ */
+import Decimal from "decimal.js";
+import { cellRef } from "./address";
+import {
+  FUND_BLOCK_LABELS,
+  INPUT_TABLES,
+  MARKS,
+  REGISTRY_SHEET,
+  SETTING_CHOICES,
+  SETTING_DEFAULTS,
+  type ColumnSpec,
+  type RowSpec,
+  type TableId,
+  type TableSpec,
+} from "./data/layout";
+import { format, type MessageKey } from "./data/messages";
+import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
+import { isCellError, sheetExtent, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens } from "./text";
+
+const NUMERIC_KINDS = new Set(["amount", "rate", "count", "score", "number"]);
+
+function cellText(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const { value } = snapshotCell(sheet, row, col);
+  if (value === null || isCellError(value)) return null;
+  const s = String(value).trim();
+  return s === "" ? null : s;
+}
+
+function labelMatches(text: string | null, label: string, synonyms: string[] = [], year: number | null = null): boolean {
+  if (text === null) return false;
+  const normalized = normalizeLabel(yearTokens(text, year));
+  return [label, ...synonyms].some((candidate) => normalizeLabel(candidate) === normalized);
+}
+
+function isDateFormat(numberFormat: string | null): boolean {
+  if (!numberFormat) return false;
+  const f = numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, "");
+  return /[ymd]/i.test(f) && !/^[#0.,%]+$/.test(f) && !/General/i.test(f);
+}
+
+function isPercentFormat(numberFormat: string | null): boolean {
+  return !!numberFormat && numberFormat.replace(/"[^"]*"/g, "").includes("%");
+}
+
+interface HeaderMatch {
+  row: number;
+  labelCol: number;
+  columns: Map<string, number>;
+  score: number;
+}
+
+class Reader {
+  readonly issues: ReaderIssue[] = [];
+  year: number | null = null;
+  currencyScale = 1;
+
+  constructor(private readonly snapshot: WorkbookSnapshot) {}
+
+  issue(severity: ReaderIssue["severity"], code: MessageKey, sheet: string, cells: string[], params: Record<string, string | number>) {
+    this.issues.push({ severity, code, sheet, cells, message: format(code, { sheet, ...params }) });
+  }
+
+  candidateSheets(spec: TableSpec): SheetSnapshot[] {
+    const names = [spec.sheet, ...(spec.sheetSynonyms ?? [])].map(normalizeLabel);
+    const byName = this.snapshot.sheets.filter((s) => names.includes(normalizeLabel(s.name)));
+    const others = this.snapshot.sheets.filter(
+      (s) => !byName.includes(s) && s.name !== REGISTRY_SHEET && !s.name.startsWith("附件"),
+    );
+    return [...byName, ...others];
+  }
+
+  /** Scores a row as the header of a table: how many of its columns it names. */
+  matchHeader(sheet: SheetSnapshot, spec: TableSpec, row: number): HeaderMatch {
+    const { cols } = sheetExtent(sheet);
+    const last = sheet.originCol + cols;
+    const columns = new Map<string, number>();
+    let labelCol = -1;
+    let group: string | null = null;
+    for (let c = sheet.originCol; c < last; c++) {
+      const text = cellText(sheet, row, c);
+      const above = row > 0 ? cellText(sheet, row - 1, c) : null;
+      if (above !== null) group = above;
+      else if (text === null && above === null && !spec.columns.some((col) => col.group)) group = null;
+      if (labelCol < 0 && (labelMatches(text, spec.labelColumn.header, spec.labelColumn.synonyms) ||
+        (text === null && labelMatches(above, spec.labelColumn.header, spec.labelColumn.synonyms)))) {
+        labelCol = c;
+        continue;
+      }
+      const spec1 = this.matchColumn(spec.columns, text, group, above);
+      if (spec1 && !columns.has(spec1.key)) columns.set(spec1.key, c);
+    }
+    return { row, labelCol, columns, score: columns.size + (labelCol >= 0 ? 1 : 0) };
+  }
+
+  matchColumn(columns: ColumnSpec[], text: string | null, group: string | null, above: string | null): ColumnSpec | undefined {
+    for (const col of columns) {
+      if (col.group) {
+        if (labelMatches(text, col.header, col.synonyms, this.year) && labelMatches(group, col.group, col.groupSynonyms, this.year)) {
+          return col;
+        }
+      } else if (labelMatches(text, col.header, col.synonyms, this.year)) {
+        return col;
+      } else if (text === null && labelMatches(above, col.header, col.synonyms, this.year)) {
+        return col;
+      }
+    }
+    // A single-level header naming a group ("全年预算数") stands for the group's total column.
+    for (const col of columns) {
+      if (col.group && col.derived && labelMatches(text ?? above, col.group, col.groupSynonyms, this.year)) return col;
+    }
+    return undefined;
+  }
+
+  headerThreshold(spec: TableSpec): number {
+    return Math.min(spec.columns.length + 1, spec.columns.length <= 2 ? 2 : 3);
+  }
+
+  findHeaders(sheet: SheetSnapshot, spec: TableSpec): HeaderMatch[] {
+    const { rows } = sheetExtent(sheet);
+    const found: HeaderMatch[] = [];
+    const threshold = this.headerThreshold(spec);
+    for (let r = sheet.originRow; r < sheet.originRow + rows; r++) {
+      const m = this.matchHeader(sheet, spec, r);
+      if (m.score >= threshold) {
+        // Two-level headers match on both rows; keep the lower, which names the most columns.
+        const prev = found[found.length - 1];
+        if (prev && prev.row === r - 1) {
+          if (m.score >= prev.score) found[found.length - 1] = m;
+        } else found.push(m);
+      }
+    }
+    return found;
+  }
+
+  /** A row that starts another table (its title or its header) ends the table above it. */
+  startsOtherTable(sheet: SheetSnapshot, spec: TableSpec, row: number): boolean {
+    const { cols } = sheetExtent(sheet);
+    const texts: string[] = [];
+    for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
+      const t = cellText(sheet, row, c);
+      if (t !== null) texts.push(t);
+    }
+    if (texts.length === 0) return false;
+    if (spec.rows?.some((r) => labelMatches(texts[0], r.label, r.synonyms, this.year))) return false;
+    if (spec.repeated && labelMatches(texts[0], FUND_BLOCK_LABELS.name.label, FUND_BLOCK_LABELS.name.synonyms)) return true;
+    if (texts.length <= 2) {
+      for (const other of INPUT_TABLES) {
+        if (other === spec) continue;
+        if (labelMatches(texts[0], other.title, other.titleSynonyms)) return true;
+      }
+    }
+    for (const other of INPUT_TABLES) {
+      if (other === spec || other.sheet !== spec.sheet) continue;
+      if (this.matchHeader(sheet, other, row).score >= Math.max(this.headerThreshold(other), 3)) return true;
+    }
+    return false;
+  }
+
+  rowIsBlank(sheet: SheetSnapshot, row: number): boolean {
+    const r = sheet.values[row - sheet.originRow];
+    return !r || r.every((v) => v === null || v === "" || (typeof v === "string" && v.trim() === ""));
+  }
+
+  scaleFor(sheet: SheetSnapshot, headerRow: number): number {
+    for (let r = headerRow - 1; r >= Math.max(sheet.originRow, headerRow - 4); r--) {
+      const { cols } = sheetExtent(sheet);
+      for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
+        const t = cellText(sheet, r, c);
+        if (!t) continue;
+        const m = /^(?:金额)?(?:计量)?单位[:：]\s*(万元|元)/.exec(t.normalize("NFKC").replace(/\s/g, ""));
+        if (m) return m[1] === "元" ? 10000 : 1;
+      }
+    }
+    return this.currencyScale;
+  }
+
+  readCell(sheet: SheetSnapshot, row: number, col: number, kind: ColumnSpec["kind"], scale: number, percentHeader: boolean): CellModel {
+    const { value, formula, numberFormat } = snapshotCell(sheet, row, col);
+    const cell: CellModel = {
+      sheet: sheet.name,
+      ref: cellRef(row, col),
+      row,
+      col,
+      value: null,
+      raw: null,
+      text: null,
+      original: value,
+      typedAsText: false,
+      formula,
+      numberFormat,
+      error: null,
+      noneMark: false,
+      isDate: false,
+    };
+    const numeric = NUMERIC_KINDS.has(kind);
+    if (value === null) return cell;
+    if (isCellError(value)) {
+      cell.error = value.error;
+      return cell;
+    }
+    if (typeof value === "number") {
+      cell.raw = decimalFromNumber(value);
+      if (numeric && kind !== "rate" && isDateFormat(numberFormat)) cell.isDate = true;
+      if (kind === "rate" && percentHeader && !isPercentFormat(numberFormat)) cell.raw = cell.raw.dividedBy(100);
+    } else if (typeof value === "boolean") {
+      cell.text = value ? "TRUE" : "FALSE";
+      return cell;
+    } else {
+      const text = value.trim();
+      if (text === "") return cell;
+      if (isNoneMark(text)) {
+        cell.noneMark = true;
+        cell.text = text;
+        return cell;
+      }
+      const parsed = numeric ? parseNumberText(text) : null;
+      if (parsed) {
+        cell.raw = parsed.value;
+        cell.typedAsText = true;
+        cell.typedDecimals = parsed.typedDecimals + (parsed.percent ? 2 : 0);
+        if (kind === "rate" && percentHeader && !parsed.percent) cell.raw = parsed.value.dividedBy(100);
+      } else {
+        cell.text = text;
+        if (numeric && formula === null) {
+          this.issue("error", "notANumber", sheet.name, [cell.ref], { cell: cell.ref, text });
+        }
+        return cell;
+      }
+    }
+    cell.value = kind === "amount" && cell.raw !== null ? cell.raw.dividedBy(scale) : cell.raw;
+    return cell;
+  }
+
+  readTable(sheet: SheetSnapshot, spec: TableSpec, header: HeaderMatch, endBefore: number): TableModel {
+    const scale = this.scaleFor(sheet, header.row - (spec.columns.some((c) => c.group) ? 1 : 0));
+    const labelCol = header.labelCol >= 0 ? header.labelCol : sheet.originCol;
+    const table: TableModel = {
+      spec,
+      sheet: sheet.name,
+      headerRow: header.row,
+      labelCol,
+      firstRow: header.row + 1,
+      lastRow: header.row,
+      columns: header.columns,
+      rows: [],
+      rowByKey: new Map(),
+      scale,
+    };
+    const columnSpecs = new Map(spec.columns.map((c) => [c.key, c]));
+    let blanks = 0;
+    let section: "income" | "expense" | null = null;
+    for (let r = header.row + 1; r < endBefore; r++) {
+      if (this.rowIsBlank(sheet, r)) {
+        if (++blanks >= 2) break;
+        continue;
+      }
+      blanks = 0;
+      if (this.startsOtherTable(sheet, spec, r)) break;
+      table.lastRow = r;
+      const label = cellText(sheet, r, labelCol);
+      const key = this.rowKey(spec, label, section);
+      if (spec.id === "fund") {
+        if (key === "incomeTotal") section = "income";
+        if (key === "expenseTotal") section = "expense";
+        if (key === "surplus" || key === "opening" || key === "closing") section = null;
+      }
+      if (label === null) {
+        const hasFigures = [...header.columns.values()].some((c) => cellText(sheet, r, c) !== null);
+        if (hasFigures && !spec.rows) {
+          this.issue("warning", "nameMissing", sheet.name, [cellRef(r, labelCol)], { cell: cellRef(r, labelCol) });
+        }
+        continue;
+      }
+      if (key === null) {
+        this.issue("info", "rowUnknown", sheet.name, [cellRef(r, labelCol)], { cell: cellRef(r, labelCol), label });
+        continue;
+      }
+      const existing = table.rowByKey.get(key);
+      if (existing) {
+        this.issue("warning", "rowDuplicate", sheet.name, [cellRef(r, labelCol)], {
+          cell: cellRef(r, labelCol),
+          label,
+          first: cellRef(existing.row, labelCol),
+        });
+        continue;
+      }
+      const cells = new Map<string, CellModel>();
+      for (const [colKey, c] of header.columns) {
+        const colSpec = columnSpecs.get(colKey)!;
+        const rowSpec = spec.rows?.find((rs) => rs.key === key);
+        const kind = rowSpec?.kind && spec.columns.length <= 2 && colKey === spec.columns[0].key ? rowSpec.kind : colSpec.kind;
+        const percentHeader = (cellText(sheet, header.row, c) ?? "").includes("%");
+        cells.set(colKey, this.readCell(sheet, r, c, kind, scale, percentHeader));
+      }
+      const rowModel: RowModel = { key, label, row: r, cells };
+      table.rows.push(rowModel);
+      table.rowByKey.set(key, rowModel);
+      if (!spec.rows && spec.totalRow && key === spec.totalRow.key) break;
+    }
+    for (const cell of table.rows.flatMap((row) => [...row.cells.values()])) {
+      if (cell.error) this.issue("error", "errorValue", cell.sheet, [cell.ref], { cell: cell.ref, error: cell.error });
+      if (cell.isDate && cell.raw) {
+        this.issue("warning", "dateInAmount", cell.sheet, [cell.ref], { cell: cell.ref, value: cell.raw.toString() });
+      }
+    }
+    return table;
+  }
+
+  rowKey(spec: TableSpec, label: string | null, section: "income" | "expense" | null): string | null {
+    if (label === null) return null;
+    const match = (rs: RowSpec) => labelMatches(label, rs.label, rs.synonyms, this.year);
+    if (spec.rows) {
+      const found = spec.rows.find(match);
+      if (found) return found.key;
+      // A fund may carry lines the standard list lacks; they count in their section's total.
+      if (spec.id === "fund" && section) return `${section === "income" ? "inExtra" : "exExtra"}:${normalizeLabel(label)}`;
+      return null;
+    }
+    if (spec.totalRow && match(spec.totalRow)) return spec.totalRow.key;
+    return `item:${normalizeLabel(label)}`;
+  }
+
+  readTables(spec: TableSpec): TableModel[] {
+    const result: TableModel[] = [];
+    for (const sheet of this.candidateSheets(spec)) {
+      const headers = this.findHeaders(sheet, spec);
+      if (headers.length === 0) continue;
+      const chosen = spec.repeated ? headers : [headers[0]];
+      chosen.forEach((h, i) => {
+        const next = chosen[i + 1]?.row ?? sheet.originRow + sheetExtent(sheet).rows;
+        const table = this.readTable(sheet, spec, h, next);
+        if (spec.repeated) this.readBlockName(sheet, table);
+        result.push(table);
+      });
+      if (result.length > 0) break;
+    }
+    return result;
+  }
+
+  readBlockName(sheet: SheetSnapshot, table: TableModel) {
+    const { cols } = sheetExtent(sheet);
+    for (let r = table.headerRow - 1; r >= Math.max(sheet.originRow, table.headerRow - 5); r--) {
+      for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
+        const t = cellText(sheet, r, c);
+        const next = () => {
+          for (let c2 = c + 1; c2 < sheet.originCol + cols; c2++) {
+            const v = cellText(sheet, r, c2);
+            if (v !== null) return { v, ref: cellRef(r, c2) };
+          }
+          return null;
+        };
+        if (table.name === undefined && labelMatches(t, FUND_BLOCK_LABELS.name.label, FUND_BLOCK_LABELS.name.synonyms)) {
+          const found = next();
+          if (found) {
+            table.name = found.v;
+            table.nameCell = found.ref;
+          }
+        }
+        if (table.scope === undefined && labelMatches(t, FUND_BLOCK_LABELS.scope.label, FUND_BLOCK_LABELS.scope.synonyms)) {
+          table.scope = next()?.v;
+        }
+      }
+    }
+  }
+
+  readInfo(): TableModel | undefined {
+    const [info] = this.readKeyValue(INPUT_TABLES.find((t) => t.id === "info")!);
+    if (!info) return undefined;
+    const yearCell = info.rowByKey.get("year")?.cells.get("value");
+    const yearValue = yearCell?.value ?? (yearCell?.text ? parseNumberText(yearCell.text.replace(/年度?$/, ""))?.value : null);
+    this.year = yearValue ? yearValue.toNumber() : null;
+    const currency = info.rowByKey.get("currency")?.cells.get("value")?.text;
+    if (currency && MARKS.unitYuan.includes(currency.trim())) this.currencyScale = 10000;
+    return info;
+  }
+
+  /** Key/value tables may come without a header row: then rows are found by their labels. */
+  readKeyValue(spec: TableSpec): TableModel[] {
+    const withHeader = this.readTables(spec);
+    if (withHeader.length > 0 || !spec.rows) return withHeader;
+    for (const sheet of this.candidateSheets(spec)) {
+      const { rows, cols } = sheetExtent(sheet);
+      for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
+        const hits: number[] = [];
+        for (let r = sheet.originRow; r < sheet.originRow + rows; r++) {
+          if (this.rowKey(spec, cellText(sheet, r, c), null)) hits.push(r);
+        }
+        if (hits.length >= Math.min(2, spec.rows.length)) {
+          const header: HeaderMatch = { row: hits[0] - 1, labelCol: c, columns: new Map(), score: 0 };
+          spec.columns.forEach((col, i) => header.columns.set(col.key, c + 1 + i));
+          return [this.readTable(sheet, spec, header, hits[hits.length - 1] + 1)];
+        }
+      }
+    }
+    return [];
+  }
+
+  readRegistry(): RegistryEntry[] {
+    const sheet = this.snapshot.sheets.find((s) => s.name === REGISTRY_SHEET);
+    if (!sheet) return [];
+    const entries: RegistryEntry[] = [];
+    const { rows } = sheetExtent(sheet);
+    for (let r = sheet.originRow; r < sheet.originRow + rows; r++) {
+      const kind = cellText(sheet, r, 0);
+      if (kind !== "formula" && kind !== "sheet" && kind !== "explanation" && kind !== "fill") continue;
+      entries.push({
+        kind,
+        sheet: cellText(sheet, r, 1) ?? "",
+        cell: cellText(sheet, r, 2) ?? "",
+        data: String(snapshotCell(sheet, r, 3).value ?? ""),
+      });
+    }
+    return entries;
+  }
+
+  readSettings(table: TableModel | undefined): Settings {
+    const choice = <K extends keyof typeof SETTING_CHOICES>(key: K): (typeof SETTING_CHOICES)[K][number]["value"] => {
+      const options = SETTING_CHOICES[key];
+      const cell = table?.rowByKey.get(key)?.cells.get("value");
+      const text = cell?.text ?? (cell?.raw ? cell.raw.toString() : null);
+      if (!text) return options[0].value;
+      const n = normalizeLabel(text);
+      const found = options.find(
+        (o) => normalizeLabel(o.label) === n || normalizeLabel(o.value) === n || normalizeLabel(o.label).startsWith(n),
+      );
+      if (!found) {
+        this.issue("warning", "unknownSetting", cell!.sheet, [cell!.ref], {
+          cell: cell!.ref,
+          label: table!.rowByKey.get(key)!.label,
+          text,
+          fallback: options[0].label,
+        });
+        return options[0].value;
+      }
+      return found.value;
+    };
+    const fraction = (key: keyof typeof SETTING_DEFAULTS): Decimal => {
+      const cell = table?.rowByKey.get(key)?.cells.get("value");
+      return cell?.value ?? new Decimal(SETTING_DEFAULTS[key]);
+    };
+    return {
+      overExecution: choice("overExecution"),
+      zeroDivision: choice("zeroDivision"),
+      rounding: choice("rounding"),
+      sangongCaliber: choice("sangongCaliber"),
+      staffCaliber: choice("staffCaliber"),
+      stepRounding: choice("stepRounding"),
+      overAchievement: fraction("overAchievement"),
+      lowExecution: fraction("lowExecution"),
+      lineDeviation: fraction("lineDeviation"),
+    };
+  }
+}
+
+function reportGaps(reader: Reader, table: TableModel) {
+  const { spec } = table;
+  for (const col of spec.columns) {
+    if (!table.columns.has(col.key)) {
+      const cell = cellRef(table.headerRow, table.labelCol);
+      reader.issue("warning", "columnMissing", table.sheet, [cell], {
+        cell,
+        table: spec.title,
+        column: col.group ? `${col.group}/${col.header}` : col.header,
+      });
+    }
+  }
+  for (const row of spec.rows ?? []) {
+    if (!table.rowByKey.has(row.key)) {
+      reader.issue("warning", "rowMissing", table.sheet, [], { table: spec.title, row: row.label });
+    }
+  }
+}
+
+/** Reads every input table of the standard template from a snapshot. */
+export function readWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
+  const reader = new Reader(snapshot);
+  const tables = new Map<TableId, TableModel[]>();
+  const info = reader.readInfo();
+  if (info) tables.set("info", [info]);
+  if (reader.year === null && info) reader.issue("warning", "yearMissing", info.sheet, [], {});
+  for (const spec of INPUT_TABLES) {
+    if (spec.id === "info") continue;
+    const found = spec.rows && spec.columns.length <= 2 ? reader.readKeyValue(spec) : reader.readTables(spec);
+    if (found.length > 0) tables.set(spec.id, found);
+  }
+  for (const spec of INPUT_TABLES) {
+    const found = tables.get(spec.id) ?? [];
+    // Funds are 0..n; settings fall back to defaults.
+    if (found.length === 0 && !spec.repeated && spec.id !== "settings") {
+      reader.issue("warning", "sheetMissing", spec.sheet, [], { table: spec.title });
+    }
+    for (const table of found) reportGaps(reader, table);
+  }
+  const settingsTable = tables.get("settings")?.[0];
+  const unitName = info?.rowByKey.get("unit")?.cells.get("value")?.text ?? null;
+  return {
+    tables,
+    year: reader.year,
+    unitName,
+    settings: reader.readSettings(settingsTable),
+    issues: reader.issues,
+    registry: reader.readRegistry(),
+    sheetNames: snapshot.sheets.map((s) => s.name),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The add-in's own record in the workbook, on a very hidden sheet: formulas it wrote (so that 计算 may update them
+ * and never a formula the user typed), sheets it created, explanations and original fills of highlighted cells.
+ */
+import { REGISTRY_SHEET } from "./data/layout";
+import type { RegistryEntry } from "./model";
+import type { CellWrite, SheetPlan } from "./plan";
+
+export function registrySheetPlan(entries: RegistryEntry[]): SheetPlan {
+  const cells: CellWrite[] = [
+    { ref: "A1", value: "kind" },
+    { ref: "B1", value: "sheet" },
+    { ref: "C1", value: "cell" },
+    { ref: "D1", value: "data" },
+  ];
+  entries.forEach((e, i) => {
+    const row = i + 2;
+    cells.push(
+      { ref: `A${row}`, value: e.kind },
+      { ref: `B${row}`, value: e.sheet },
+      { ref: `C${row}`, value: e.cell },
+      // Stored as text even when it looks like a formula.
+      { ref: `D${row}`, value: e.data, numberFormat: "@" },
+    );
+  });
+  return { name: REGISTRY_SHEET, create: true, clear: true, visibility: "veryHidden", cells };
+}
+
+/** Replaces the entries of one kind (and optionally one sheet) with new ones, keeping the rest. */
+export function replaceEntries(
+  entries: RegistryEntry[],
+  kind: RegistryEntry["kind"],
+  next: RegistryEntry[],
+  keep: (e: RegistryEntry) => boolean = () => false,
+): RegistryEntry[] {
+  return [...entries.filter((e) => e.kind !== kind || keep(e)), ...next];
+}

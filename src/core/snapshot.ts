@@ -1,0 +1,68 @@
+/**
+ * What the engine may read of a workbook: per sheet, the used range's values, formulas and number formats.
+ * Hosts (Office.js, .xlsx) build it; the core never touches a host.
+ */
+
+/** An Excel error value such as #DIV/0! or #REF!. */
+export interface CellError {
+  error: string;
+}
+
+/** A cell's value as a host reports it. Dates arrive as serial numbers with a date number format. */
+export type CellValue = string | number | boolean | null | CellError;
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: SheetVisibility;
+  /** True when the sheet is protected: the host may be unable to write it. */
+  protected?: boolean;
+  /** 0-based row and column of the used range's top-left cell. */
+  originRow: number;
+  originCol: number;
+  /** values[r][c] is the cell at (originRow + r, originCol + c). Rows may be ragged; a missing entry is blank. */
+  values: CellValue[][];
+  /** The formula text ("=SUM(B2:B4)") or null where the cell holds no formula. Same shape as values. */
+  formulas: (string | null)[][];
+  /** Excel number format codes ("General", "#,##0.00", "0.00%"). Same shape as values. */
+  numberFormats: (string | null)[][];
+  /**
+   * Opaque fill tokens, one per cell, as the host writes them back (null = no fill). Present only when the host was
+   * asked for them: the core stores them to restore highlighted cells exactly.
+   */
+  fills?: (string | null)[][];
+  /** Ranges merged on this sheet ("A1:D1"). */
+  merges?: string[];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
+/** Reads one cell of a sheet snapshot by 0-based absolute row and column. */
+export function snapshotCell(
+  sheet: SheetSnapshot,
+  row: number,
+  col: number,
+): { value: CellValue; formula: string | null; numberFormat: string | null } {
+  const r = row - sheet.originRow;
+  const c = col - sheet.originCol;
+  const value = sheet.values[r]?.[c];
+  return {
+    value: value === undefined ? null : value,
+    formula: sheet.formulas[r]?.[c] ?? null,
+    numberFormat: sheet.numberFormats[r]?.[c] ?? null,
+  };
+}
+
+/** Row and column counts of the used range (the widest row decides the width). */
+export function sheetExtent(sheet: SheetSnapshot): { rows: number; cols: number } {
+  let cols = 0;
+  for (const row of sheet.values) cols = Math.max(cols, row.length);
+  return { rows: sheet.values.length, cols };
+}

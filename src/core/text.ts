@@ -1,0 +1,124 @@
+/**
+ * Label normalisation and number parsing: how the reader sees what people type.
+ */
+import Decimal from "decimal.js";
+import { MARKS } from "./data/layout";
+
+Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+const NUMBERING = [
+  /^[（(]?[一二三四五六七八九十百]+[)）、.．]/, // 一、 （一）
+  /^[（(]\d+[)）]/, // (1) （1）
+  /^\d+(\.\d+)*[、.．](?!\d)/, // 1、 1. 1.2.
+  /^[①②③④⑤⑥⑦⑧⑨⑩]/,
+  /^第[一二三四五六七八九十\d]+[项条部分]/,
+];
+
+/**
+ * Reduces a label to the form labels are compared in: NFKC (full-width → half-width), no spaces, no leading numbering,
+ * no 其中 prefix, no trailing colon, no quotes, no trailing unit in brackets.
+ */
+export function normalizeLabel(text: string): string {
+  let s = text.normalize("NFKC");
+  s = s.replace(/[\s\u3000\u00a0]+/g, "");
+  s = s.replace(/[“”"'‘’「」]/g, "");
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const re of NUMBERING) {
+      const next = s.replace(re, "");
+      if (next !== s) {
+        s = next;
+        changed = true;
+      }
+    }
+    for (const prefix of MARKS.ofWhich) {
+      const re = new RegExp(`^${prefix}[:：]?`);
+      if (re.test(s)) {
+        s = s.replace(re, "");
+        changed = true;
+      }
+    }
+  }
+  s = s.replace(/[:：]+$/, "");
+  s = s.replace(/\((万元|元|%|㎡|m2|平方米|人|个)\)$/, "");
+  return s.toLowerCase();
+}
+
+/** True when the label starts with 其中 (a part of the row above). */
+export function isOfWhichLabel(text: string): boolean {
+  const s = text.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+  return MARKS.ofWhich.some((p) => s.startsWith(p));
+}
+
+/** Replaces four-digit years followed by 年 with tokens relative to the report year, so headers can be matched. */
+export function yearTokens(text: string, reportYear: number | null): string {
+  if (reportYear === null) return text;
+  return text.replace(/(\d{4})\s*年/g, (whole, y: string) => {
+    const year = parseInt(y, 10);
+    if (year === reportYear) return "{Y}年";
+    if (year === reportYear - 1) return "{Y-1}年";
+    return whole;
+  });
+}
+
+export interface ParsedNumber {
+  value: Decimal;
+  /** Digits after the decimal point as typed (in the unit typed: "15.44%" → 2). */
+  typedDecimals: number;
+  percent: boolean;
+}
+
+/**
+ * Reads a number typed as text: "1,273.97", "１２７３．９７", "15.44%", "(0.61)", "−0.61", "3.34万元".
+ * A percentage is returned as a fraction (15.44% → 0.1544). Returns null when the text is not a number.
+ */
+export function parseNumberText(text: string): ParsedNumber | null {
+  let s = text.normalize("NFKC").trim();
+  s = s.replace(/[\s\u00a0]+/g, "");
+  s = s.replace(/[−–—﹣－]/g, "-");
+  s = s.replace(/(万元|元)$/, "");
+  if (s === "") return null;
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  if (s.startsWith("+")) s = s.slice(1);
+  if (s.startsWith("-")) {
+    negative = !negative;
+    s = s.slice(1);
+  }
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(s)) return null;
+  s = s.replace(/,/g, "");
+  const typedDecimals = s.includes(".") ? s.length - s.indexOf(".") - 1 : 0;
+  let value = new Decimal(s);
+  if (negative) value = value.negated();
+  if (percent) value = value.dividedBy(100);
+  return { value, typedDecimals, percent };
+}
+
+/** The shortest decimal text of a binary double, as Excel shows it (15 significant digits). */
+export function decimalFromNumber(n: number): Decimal {
+  return new Decimal(Number(n.toPrecision(15)).toString());
+}
+
+/** Reads a yes/no mark. Null when the text is neither. */
+export function parseFlag(text: string | null): boolean | null {
+  if (text === null) return null;
+  const s = normalizeLabel(text).toUpperCase();
+  if (MARKS.yes.some((m) => m.toUpperCase() === s)) return true;
+  if (MARKS.no.some((m) => m.toUpperCase() === s)) return false;
+  return null;
+}
+
+export function isNoneMark(text: string | null): boolean {
+  if (text === null) return false;
+  const s = text.normalize("NFKC").trim();
+  return MARKS.none.some((m) => m.normalize("NFKC") === s);
+}

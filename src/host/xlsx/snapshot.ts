@@ -1,0 +1,83 @@
+/** The .xlsx host's reading side: an ExcelJS workbook → the engine's snapshot. */
+import ExcelJS from "exceljs";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function dateToSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH_MS) / 86400000;
+}
+
+function plainValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return dateToSerial(v);
+  if (typeof v === "object") {
+    if ("error" in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
+    if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
+    if ("text" in v && "hyperlink" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      return plainValue(result as ExcelJS.CellValue);
+    }
+  }
+  return null;
+}
+
+export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean): SheetSnapshot {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  });
+  const merges: string[] = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {}).map(
+    (m) => m.range,
+  );
+  const sheet: SheetSnapshot = {
+    name: ws.name,
+    visibility: ws.state === "veryHidden" ? "veryHidden" : ws.state === "hidden" ? "hidden" : "visible",
+    protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+    originRow: bottom < 0 ? 0 : top - 1,
+    originCol: right < 0 ? 0 : left - 1,
+    values: [],
+    formulas: [],
+    numberFormats: [],
+    merges,
+  };
+  if (withFills) sheet.fills = [];
+  if (bottom < 0) return sheet;
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const values: CellValue[] = [];
+    const formulas: (string | null)[] = [];
+    const formats: (string | null)[] = [];
+    const fills: (string | null)[] = [];
+    for (let c = left; c <= right; c++) {
+      const cell = row.getCell(c);
+      const merged = cell.type === ExcelJS.ValueType.Merge;
+      values.push(merged ? null : plainValue(cell.value));
+      const f = !merged && cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+      formulas.push(f ? `=${f}` : null);
+      formats.push(cell.numFmt ?? null);
+      if (withFills) fills.push(cell.style?.fill ? JSON.stringify(cell.style.fill) : null);
+    }
+    sheet.values.push(values);
+    sheet.formulas.push(formulas);
+    sheet.numberFormats.push(formats);
+    if (withFills) sheet.fills!.push(fills);
+  }
+  return sheet;
+}
+
+export function snapshotFromWorkbook(wb: ExcelJS.Workbook, options: { fills?: boolean } = {}): WorkbookSnapshot {
+  return { sheets: wb.worksheets.map((ws) => snapshotFromWorksheet(ws, options.fills ?? false)) };
+}
