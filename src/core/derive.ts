@@ -65,9 +65,15 @@ class Builder {
     return e && e.t === "ref" ? e.at : null;
   }
 
+  private readonly taken = new Set<string>();
+
+  /** Defines a derived cell; the first definition of a cell wins. */
   set(table: TableModel, tableIndex: number, row: RowModel | undefined, colKey: string, expr: Expr | null, kind?: ColumnKind) {
     const target = this.refOf(table, row, colKey);
     if (!target || !expr || !row) return;
+    const key = `${target.sheet}!${target.ref}`;
+    if (this.taken.has(key)) return;
+    this.taken.add(key);
     const spec = table.spec.columns.find((c) => c.key === colKey);
     this.out.push({
       table: table.spec.id,

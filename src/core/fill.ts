@@ -48,6 +48,29 @@ function cellState(snapshot: WorkbookSnapshot, d: Derivation, formula: string, r
   return v === null || (typeof v === "string" && v.trim() === "") ? "blank" : "kept";
 }
 
+/**
+ * Input cells that must be typed for their formulas to show: cells of the fixed tables' main rows. Lines of a list
+ * (支出明细 items, projects, fund lines, 其中 sub-rows) may stay blank: blank there means "not used".
+ */
+function requiredInputCells(model: WorkbookModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const tables of model.tables.values()) {
+    for (const t of tables) {
+      if (!t.spec.rows) continue;
+      for (const row of t.rows) {
+        const spec = t.spec.rows.find((r) => r.key === row.key);
+        if (!spec || spec.parent) continue;
+        for (const [colKey, cell] of row.cells) {
+          const col = t.spec.columns.find((c) => c.key === colKey);
+          const name = t.spec.columns.length <= 2 ? row.label : `${row.label}/${col?.header ?? colKey}`;
+          out.set(`${cell.sheet}!${cell.ref}`, name);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"): FillResult {
   const model = readWorkbook(snapshot);
   const list = derivations(model);
@@ -57,6 +80,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
   const writes = new Set([...states].filter(([, s]) => s !== "kept").map(([k]) => k));
   const values = computeDerived(snapshot, list, "excel", model.settings, writes);
 
+  const requiredInputs = requiredInputCells(model);
   const sheetPlans = new Map<string, SheetPlan>();
   const written: string[] = [];
   const kept: string[] = [];
@@ -78,11 +102,11 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
     if (value === "blank") {
       for (const input of strictInputsOf(d.expr)) {
         const k = refKey(input);
-        if (!writes.has(k) && !kept.includes(k) && !formulas.has(k) && values.get(k) === undefined) {
+        if (requiredInputs.has(k) && !formulas.has(k)) {
           const sheet = snapshot.sheets.find((s) => s.name === input.sheet);
           const { row, col } = parseRef(input.ref);
           const v = sheet ? snapshotCell(sheet, row, col).value : null;
-          if (v === null || v === "") missing.add(k);
+          if (v === null || v === "") missing.add(`${k}（${requiredInputs.get(k)}）`);
         }
       }
     }
