@@ -514,14 +514,11 @@ class WorksheetProxy extends ClientObject {
 
   delete(): void {
     this.queue({ call: "delete" }, () => {
-      const s = this.writableForDelete();
+      // Sheet protection does not prevent deleting the sheet (workbook structure protection would).
+      const s = this.model();
       if (this.excel.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one sheet.");
       this.excel.sheets = this.excel.sheets.filter((x) => x !== s);
     });
-  }
-
-  private writableForDelete(): FakeSheet {
-    return this.writable();
   }
 
   getRange(address?: string): RangeProxy {

@@ -9,8 +9,11 @@
  * Excel on the web's 5 MB request limit) the queue is synced first. A rectangle too big for one request is split
  * into row bands. So the number of syncs grows with the payload size, never with the number of cells or sheets.
  *
+ * Order (as the .xlsx host): sheets in plan order (create, clear, cells, formats, merges, layout), then deletions.
  * Safety: only sheets in plan.deleteSheets are deleted; only sheets with `clear` are cleared; no sheet is renamed.
  * A plan that writes to a protected sheet is refused before anything is written (HostError "protected").
+ * (Sheet protection does not stop deleting a sheet in Excel; workbook structure protection would, and its
+ * AccessDenied error is mapped to "protected" as well.)
  *
  * Constants are written through Range.formulas together with formulas. Excel parses what is written there as if
  * typed, so a string that Excel would turn into something else (a number, date, boolean, error, formula) is
@@ -73,25 +76,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     const existing = new Map<string, Excel.Worksheet>();
     for (const ws of worksheets.items) existing.set(ws.name.toLowerCase(), ws);
 
-    const deleting = new Set((plan.deleteSheets ?? []).map((n) => n.toLowerCase()).filter((n) => existing.has(n)));
     protectedTargets = plan.sheets
       .map((s) => existing.get(s.name.toLowerCase()))
-      .filter((ws): ws is Excel.Worksheet => !!ws && !deleting.has(ws.name.toLowerCase()) && ws.protection.protected)
+      .filter((ws): ws is Excel.Worksheet => !!ws && ws.protection.protected)
       .map((ws) => ws.name);
-    const protectedDeletes = [...deleting].map((n) => existing.get(n)!).filter((ws) => ws.protection.protected);
-    if (protectedTargets.length > 0 || protectedDeletes.length > 0) {
-      throw protectedSheetError([...protectedTargets, ...protectedDeletes.map((ws) => ws.name)]);
-    }
-    const missing = plan.sheets.filter((s) => !s.create && (!existing.has(s.name.toLowerCase()) || deleting.has(s.name.toLowerCase())));
+    if (protectedTargets.length > 0) throw protectedSheetError(protectedTargets);
+    const missing = plan.sheets.filter((s) => !s.create && !existing.has(s.name.toLowerCase()));
     if (missing.length > 0) {
       throw new HostError("other", `工作簿中没有工作表「${missing.map((s) => s.name).join("」「")}」。`);
     }
 
-    for (const name of deleting) {
-      await batch.reserve(OP_OVERHEAD);
-      existing.get(name)!.delete();
-      existing.delete(name);
-    }
     const handles = new Map<SheetPlan, Excel.Worksheet>();
     for (const sp of plan.sheets) {
       let ws = existing.get(sp.name.toLowerCase());
@@ -103,6 +97,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
       handles.set(sp, ws);
     }
     for (const sp of plan.sheets) await applySheet(handles.get(sp)!, sp, plan.styles, batch, maxGap);
+    // Removals last, as the .xlsx host does; only names the plan lists, and only if they exist.
+    for (const name of plan.deleteSheets ?? []) {
+      const ws = existing.get(name.toLowerCase());
+      if (!ws) continue;
+      await batch.reserve(OP_OVERHEAD);
+      ws.delete();
+      existing.delete(name.toLowerCase());
+    }
     if (batch.pending) await batch.flush();
     return { syncs: batch.syncs, requestBytes: batch.sent };
   } catch (e) {

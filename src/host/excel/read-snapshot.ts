@@ -124,7 +124,11 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
       const formats = read.range.numberFormat;
       const types = read.range.valueTypes;
       sheet.values = values.map((row, r) => row.map((v, c) => cellValue(v, types[r][c])));
-      sheet.formulas = formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
+      // Range.formulas holds the constant for a constant cell, so a text constant such as "=abc" (typed as '=abc)
+      // also starts with "=": it is a formula only when its text differs from the cell's value.
+      sheet.formulas = formulas.map((row, r) =>
+        row.map((f, c) => (typeof f === "string" && f.startsWith("=") && f !== values[r][c] ? f : null)),
+      );
       sheet.numberFormats = formats.map((row) => row.map((f) => (typeof f === "string" ? f : f == null ? null : String(f))));
       if (read.fills) {
         sheet.fills = read.fills.value.map((row) => row.map((p) => fillTokenFromProps(p.format?.fill)));

@@ -136,21 +136,31 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     fx.addSheet("附表1").set("Z9", "old");
     fx.addSheet("附表2").set("A1", "old");
     fx.sheet("附表2")!.merges.push({ top: 0, left: 0, bottom: 0, right: 2 });
+    fx.addSheet("附表3").set("A1", "old");
     await applyPlan(fx.ctx, {
       styles: {},
-      deleteSheets: ["附表1", "不存在"],
+      deleteSheets: ["附表3", "不存在"],
       sheets: [
-        { name: "附表1", create: true, cells: [{ ref: "A1", value: "new" }] },
         { name: "附表2", clear: true, cells: [{ ref: "B2", value: 2 }] },
+        { name: "附表4", create: true, cells: [{ ref: "A1", value: "new" }] },
         { name: "用户表", cells: [{ ref: "B1", value: 2 }] },
       ],
     });
-    expect(fx.sheets.map((s) => s.name)).toEqual(["用户表", "附表2", "附表1"]);
-    expect(fx.sheet("附表1")!.cell("Z9")).toBeUndefined();
+    expect(fx.sheets.map((s) => s.name)).toEqual(["用户表", "附表1", "附表2", "附表4"]);
+    expect(fx.sheet("附表1")!.cell("Z9")!.value).toBe("old");
     expect(fx.sheet("附表2")!.cell("A1")).toBeUndefined();
+    expect(fx.sheet("附表2")!.cell("B2")!.value).toBe(2);
     expect(fx.sheet("附表2")!.merges).toEqual([]);
     expect(fx.sheet("用户表")!.cell("A1")!.value).toBe(1);
     expect(fx.sheet("用户表")!.cell("B1")!.value).toBe(2);
+  });
+
+  test("a sheet the plan writes but that does not exist (and is not to be created) is an error, before any write", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("S");
+    const err = await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells: [{ ref: "A1", value: 1 }] }, { name: "无", cells: [] }] }).catch((e) => e);
+    expect(isHostError(err)).toBe(true);
+    expect(fx.sheet("S")!.cell("A1")).toBeUndefined();
   });
 
   test("a large plan (200,000 cells) is chunked: every request < 5 MB, syncs follow payload, not cells", async () => {
