@@ -1,0 +1,58 @@
+import { FakeExcel } from "../../support/fake-excel";
+import { createExcelHost, planIsUndoable, type Runner } from "../../../src/host/excel/addin-host";
+import { isHostError } from "../../../src/taskpane/host-api";
+
+function setup(undoGrouping: boolean) {
+  const fx = new FakeExcel();
+  fx.addSheet("Sheet1");
+  const runs: Excel.RunOptions[] = [];
+  const run: Runner = (options, batch) => {
+    runs.push(options);
+    return batch(fx.ctx);
+  };
+  return { fx, runs, host: createExcelHost({ run, undoGrouping }) };
+}
+
+describe("createExcelHost (Excel.run → snapshot → core → plan)", () => {
+  test("新建模板 then 计算: sheets added, formulas written, one undo group per apply where supported", async () => {
+    const { fx, runs, host } = setup(true);
+    const t = await host.newTemplate();
+    expect(t.message).toContain("已添加输入表");
+    expect(fx.sheets.length).toBeGreaterThan(3);
+    fx.resetCounters();
+    const f = await host.fill();
+    expect(typeof f.message).toBe("string");
+    const formulas = fx.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.formula !== undefined);
+    expect(formulas.length).toBeGreaterThan(20);
+    // read: 3 syncs; apply: sheet list + writes.
+    expect(fx.syncCount).toBeLessThanOrEqual(6);
+    expect(runs.filter((o) => o.mergeUndoGroup).length).toBeGreaterThanOrEqual(1);
+    expect(runs.every((o) => !o.delayForCellEdit)).toBe(true);
+  });
+
+  test("without ExcelApi 1.20 no run asks for undo grouping", async () => {
+    const { runs, host } = setup(false);
+    await host.newTemplate();
+    expect(runs.some((o) => o.mergeUndoGroup)).toBe(false);
+  });
+
+  test("计算 on a workbook without input sheets is HostError noInputSheets", async () => {
+    const { host } = setup(true);
+    const err = await host.fill().catch((e) => e);
+    expect(isHostError(err) && err.kind).toBe("noInputSheets");
+  });
+
+  test("selectCell goes through one run and one sync", async () => {
+    const { fx, host } = setup(true);
+    fx.addSheet("B");
+    await host.selectCell("B", "C3");
+    expect(fx.selection).toEqual({ sheet: "B", address: "C3" });
+    expect(fx.syncCount).toBe(1);
+  });
+
+  test("plans that delete sheets or set visibility are not undo-grouped", () => {
+    expect(planIsUndoable({ styles: {}, sheets: [{ name: "a", cells: [] }] })).toBe(true);
+    expect(planIsUndoable({ styles: {}, sheets: [], deleteSheets: ["x"] })).toBe(false);
+    expect(planIsUndoable({ styles: {}, sheets: [{ name: "a", cells: [], visibility: "hidden" }] })).toBe(false);
+  });
+});
