@@ -11,11 +11,12 @@ async function officeReady(): Promise<void> {
   await Office.onReady();
 }
 
+/** Office's display language inside Office; outside Office there is none, and the pane stays Chinese. */
 function displayLanguage(): string | undefined {
   if (typeof Office !== "undefined" && Office.context && Office.context.displayLanguage) {
     return Office.context.displayLanguage;
   }
-  return typeof navigator !== "undefined" ? navigator.language : undefined;
+  return undefined;
 }
 
 async function main(): Promise<void> {
