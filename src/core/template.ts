@@ -155,12 +155,19 @@ function writeTable(w: SheetWriter, spec: TableSpec, data: TableData | undefined
       bodyRows.push({ key: r.key, label: given?.label ?? r.label, indent: r.indent ?? 0, derived: !!r.derived, values: given?.values ?? {} });
     }
   } else {
-    const given = data?.rows ?? [];
+    const totalKey = spec.totalRow?.key;
+    const given = (data?.rows ?? []).filter((d) => d.key === undefined || d.key !== totalKey);
     given.forEach((d, i) => bodyRows.push({ key: d.key ?? `row${i}`, label: d.label ?? "", indent: 0, derived: false, values: d.values }));
-    for (let i = given.length; i < (spec.blankRows ?? 0); i++) {
-      bodyRows.push({ key: `row${i}`, label: "", indent: 0, derived: false, values: {} });
+    // A blank template leaves room to type; a filled one gets exactly its rows.
+    if (given.length === 0) {
+      for (let i = 0; i < (spec.blankRows ?? 0); i++) {
+        bodyRows.push({ key: `row${i}`, label: "", indent: 0, derived: false, values: {} });
+      }
     }
-    if (spec.totalRow) bodyRows.push({ key: spec.totalRow.key, label: spec.totalRow.label, indent: 0, derived: true, values: {} });
+    if (spec.totalRow) {
+      const values = data?.rows.find((d) => d.key === totalKey)?.values ?? {};
+      bodyRows.push({ key: spec.totalRow.key, label: spec.totalRow.label, indent: 0, derived: true, values });
+    }
   }
   for (const r of bodyRows) {
     pos.rows.set(r.key, w.row);
@@ -228,6 +235,14 @@ export function templatePlan(data: TemplateData = {}, skip: string[] = []): Temp
   const sheets: SheetPlan[] = [];
   for (const w of writers.values()) {
     w.plan.columnWidths = [...w.widths].map(([col, width]) => ({ col: col + 1, width }));
+    const totalWidth = [...w.widths.values()].reduce((a, b) => a + b, 0);
+    w.plan.pageSetup = {
+      orientation: totalWidth > 90 ? "landscape" : "portrait",
+      paperSize: "A4",
+      fitToWidth: true,
+      printTitleRows: w.plan.freeze ? `1:${w.plan.freeze.rows}` : undefined,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 },
+    };
     // The last write to a cell wins in every host; keep one write per cell so hosts agree.
     const seen = new Map<string, CellWrite>();
     for (const c of w.plan.cells) seen.set(c.ref, { ...seen.get(c.ref), ...c });

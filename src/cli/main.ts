@@ -1,0 +1,91 @@
+/**
+ * selfeval template | fill | check | build — the engine on .xlsx files.
+ */
+import ExcelJS from "exceljs";
+import { fillWorkbook, newTemplate } from "../core/commands";
+import { UnreadableWorkbookError, runOnWorkbook } from "../host/xlsx/workbook";
+import { CliError, readInput, writeOutput } from "./files";
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const USAGE = `用法：
+  selfeval template -o blank.xlsx
+  selfeval fill   IN.xlsx -o OUT.xlsx
+  selfeval check  IN.xlsx [IN2.xlsx | DIR …] [--json] [--summary SUMMARY.xlsx]
+  selfeval build  IN.xlsx -o OUT.xlsx`;
+
+function takeOption(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith("-")) throw new CliError(`${name} 后面需要一个文件名。\n${USAGE}`, 2);
+  args.splice(i, 2);
+  return value;
+}
+
+function oneInputAndOutput(args: string[]): { input: string; output: string } {
+  const output = takeOption(args, "-o") ?? takeOption(args, "--output");
+  if (!output) throw new CliError(`缺少输出文件：-o OUT.xlsx\n${USAGE}`, 2);
+  if (args.length !== 1) throw new CliError(`需要且只需要一个输入文件。\n${USAGE}`, 2);
+  return { input: args[0], output };
+}
+
+async function template(args: string[], io: Io): Promise<number> {
+  const output = takeOption(args, "-o") ?? takeOption(args, "--output");
+  if (!output) throw new CliError(`缺少输出文件：-o blank.xlsx\n${USAGE}`, 2);
+  const wb = new ExcelJS.Workbook();
+  const result = runOnWorkbook(wb, (s) => newTemplate(s));
+  await writeOutput(wb, output, []);
+  io.stdout(`${result.summary}\n已写入 ${output}\n`);
+  return 0;
+}
+
+async function fill(args: string[], io: Io): Promise<number> {
+  const { input, output } = oneInputAndOutput(args);
+  const wb = await readInput(input);
+  const result = runOnWorkbook(wb, (s) => fillWorkbook(s));
+  await writeOutput(wb, output, [input]);
+  for (const issue of result.model.issues) io.stderr(`${issue.message}\n`);
+  io.stdout(`${result.summary}\n已写入 ${output}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { template, fill };
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...args] = argv;
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    io.stderr(`${command ? `未知命令：${command}\n` : ""}${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await run(args, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr(`${err.message}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof UnreadableWorkbookError) {
+      io.stderr(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  }).then(
+    (code) => process.exit(code),
+    (err: Error) => {
+      process.stderr.write(`内部错误：${err.message}\n`);
+      process.exit(3);
+    },
+  );
+}

@@ -1,0 +1,239 @@
+import { readWorkbook } from "../../src/core/reader";
+import { cellRef } from "../../src/core/address";
+import { clone, find, getValue, insertColumn, insertRow, setCell, setValue, sheetOf, swapRows } from "../support/snapshot-edit";
+import { loadSample, projection, seedData, snapshot, workbookFrom } from "../support/workbooks";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+
+let base: WorkbookSnapshot;
+
+beforeAll(async () => {
+  base = snapshot(await loadSample());
+});
+
+const read = (s: WorkbookSnapshot) => readWorkbook(s);
+
+describe("reader: the sample", () => {
+  it("finds every input table and the seed's figures", () => {
+    const m = read(base);
+    expect(m.year).toBe(2020);
+    expect(m.unitName).toBe("湖南省就业服务中心");
+    const budget = m.tables.get("budget")![0];
+    expect(budget.rowByKey.get("basic")!.cells.get("total")!.value!.toString()).toBe("1273.97");
+    const fund = m.tables.get("fund")!;
+    expect(fund).toHaveLength(1);
+    expect(fund[0].name).toBe("失业保险基金");
+    expect(fund[0].scope).toBe("省本级");
+    expect(fund[0].rowByKey.get("closing")!.cells.get("actual")!.value!.toString()).toBe("226379.16");
+    const projects = m.tables.get("projects")![0];
+    expect(projects.rows.map((r) => r.label)).toEqual(["运行维护经费", "就业资金", "普惠金融发展专项资金", "办公设备购置", "合计"]);
+    expect(m.tables.get("expense")![0].rows).toHaveLength(22);
+    expect(m.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+});
+
+describe("reader: by labels, not addresses", () => {
+  it("reads the same model after rows and columns are inserted", () => {
+    const s = clone(base);
+    const budget = sheetOf(s, "预算执行");
+    const basic = find(budget, "基本支出");
+    insertRow(budget, basic.row); // a blank row inside the table
+    insertRow(budget, 0); // a row above the title
+    insertColumn(budget, 0); // a column before the labels
+    insertColumn(budget, 3); // a column between two value columns
+    const fund = sheetOf(s, "社保基金");
+    insertColumn(fund, 2);
+    expect(projection(read(s))).toEqual(projection(read(base)));
+  });
+
+  it("reads the same model after rows are reordered", () => {
+    const s = clone(base);
+    const sg = sheetOf(s, "三公经费");
+    swapRows(sg, find(sg, "因公出国（境）费用").row, find(sg, "公务接待费").row);
+    const budget = sheetOf(s, "预算执行");
+    swapRows(budget, find(budget, "基本支出").row, find(budget, "项目支出").row);
+    const fund = sheetOf(s, "社保基金");
+    swapRows(fund, find(fund, "利息收入").row, find(fund, "下级上解收入").row);
+    expect(projection(read(s))).toEqual(projection(read(base)));
+  });
+
+  it.each([
+    ["三公经费", "公务接待费", "2、公务接待费："],
+    ["三公经费", "公务接待费", "（二）公务 接待费"],
+    ["三公经费", "公务用车购置及运行费", "3、公务用车购置和维护经费"],
+    ["三公经费", "公务用车购置费", "其中：公车购置"],
+    ["三公经费", "因公出国（境）费用", "1、因公出国(境)费用"],
+    ["预算执行", "基本支出", "一、基本支出"],
+    ["预算执行", "全年预算数", "调整后预算数"],
+    ["预算执行", "全年执行数", "本年实际支出："],
+    ["社保基金", "失业保险费收入", "１、失业保险费收入"],
+    ["社保基金", "本年收支结余", "三、本年收支结余"],
+    ["基本信息", "实有在编在职人数", "实际在职人数："],
+    ["支出明细", "基本支出", "基本支出（万元）"],
+  ])("on %s, “%s” written as “%s”", (sheetName, label, variant) => {
+    const s = clone(base);
+    const sheet = sheetOf(s, sheetName);
+    const at = find(sheet, label);
+    setValue(sheet, at.row, at.col, variant);
+    const edited = projection(read(s));
+    const original = projection(read(base));
+    expect(edited).toEqual(original);
+  });
+
+  it("reads an added project and an added fund", () => {
+    const data = seedData();
+    data.projects![0].rows.splice(1, 0, {
+      label: "新增项目",
+      values: { category: "业务工作专项", evaluate: "是", inTotal: "是", annualFiscal: 12, spentFiscal: 10 },
+    });
+    data.fund!.push({
+      name: "工伤保险基金",
+      scope: "省本级",
+      rows: [{ key: "inPremium", values: { budget: 100, actual: 90 } }],
+    });
+    const m = read(snapshot(workbookFrom(data)));
+    const projects = m.tables.get("projects")![0];
+    expect(projects.rowByKey.get("item:新增项目")!.cells.get("annualFiscal")!.value!.toString()).toBe("12");
+    const funds = m.tables.get("fund")!;
+    expect(funds.map((f) => f.name)).toEqual(["失业保险基金", "工伤保险基金"]);
+    expect(funds[1].rowByKey.get("inPremium")!.cells.get("actual")!.value!.toString()).toBe("90");
+  });
+});
+
+describe("reader: numbers typed as text", () => {
+  it.each([
+    ["1,273.97", "1273.97"],
+    ["１２７３．９７", "1273.97"],
+    ["(0.61)", "-0.61"],
+    ["−0.61", "-0.61"],
+  ])("reads %p as %s and remembers it was text", (text, value) => {
+    const s = clone(base);
+    const budget = sheetOf(s, "预算执行");
+    const basic = find(budget, "基本支出");
+    const col = find(budget, "全年预算数").col;
+    setValue(budget, basic.row, col, text);
+    const cell = read(s).tables.get("budget")![0].rowByKey.get("basic")!.cells.get("total")!;
+    expect(cell.value!.toString()).toBe(value);
+    expect(cell.typedAsText).toBe(true);
+  });
+
+  it("reads a percentage typed as text as a fraction", () => {
+    const s = clone(base);
+    const sg = sheetOf(s, "三公经费");
+    const row = find(sg, "公务接待费").row;
+    const col = find(sg, "增减幅度").col;
+    setValue(sg, row, col, "-15.44%");
+    const cell = read(s).tables.get("sangong")![0].rowByKey.get("reception")!.cells.get("changeRate")!;
+    expect(cell.value!.toString()).toBe("-0.1544");
+    expect(cell.typedAsText).toBe(true);
+    expect(cell.typedDecimals).toBe(4);
+  });
+
+  it("reports text that is not a number, naming sheet and cell", () => {
+    const s = clone(base);
+    const budget = sheetOf(s, "预算执行");
+    const row = find(budget, "基本支出").row;
+    const col = find(budget, "年初预算数").col;
+    setValue(budget, row, col, "九百六十九");
+    const issues = read(s).issues.filter((i) => i.code === "notANumber");
+    expect(issues).toHaveLength(1);
+    expect(issues[0].sheet).toBe("预算执行");
+    expect(issues[0].cells).toEqual([cellRef(row, col)]);
+    expect(issues[0].message).toContain(`预算执行!${cellRef(row, col)}`);
+  });
+});
+
+describe("reader: units", () => {
+  it("reads a sheet in 元 and scales it to 万元", () => {
+    const s = clone(base);
+    const budget = sheetOf(s, "预算执行");
+    const unit = find(budget, "单位：万元");
+    setValue(budget, unit.row, unit.col, "单位：元");
+    const row = find(budget, "基本支出").row;
+    const col = find(budget, "全年预算数").col;
+    setValue(budget, row, col, 12739700);
+    const cell = read(s).tables.get("budget")![0].rowByKey.get("basic")!.cells.get("total")!;
+    expect(cell.value!.toString()).toBe("1273.97");
+    expect(cell.raw!.toString()).toBe("12739700");
+  });
+
+  it("reads a workbook whose 金额单位 is 元", () => {
+    const s = clone(base);
+    const info = sheetOf(s, "基本信息");
+    const at = find(info, "金额单位");
+    setValue(info, at.row, at.col + 1, "元");
+    const sg = sheetOf(s, "三公经费");
+    const unit = find(sg, "单位：万元");
+    setValue(sg, unit.row, unit.col, null);
+    const row = find(sg, "公务接待费").row;
+    const col = find(sg, "本年支出").col;
+    setValue(sg, row, col, 33400);
+    const m = read(s);
+    expect(m.tables.get("sangong")![0].rowByKey.get("reception")!.cells.get("current")!.value!.toString()).toBe("3.34");
+  });
+});
+
+describe("reader: what cannot be read is reported", () => {
+  it("a missing sheet", () => {
+    const s = clone(base);
+    s.sheets = s.sheets.filter((x) => x.name !== "三公经费");
+    const m = read(s);
+    expect(m.tables.has("sangong")).toBe(false);
+    const issue = m.issues.find((i) => i.code === "sheetMissing" && i.sheet === "三公经费");
+    expect(issue?.message).toContain("三公经费");
+  });
+
+  it("a sheet renamed but still holding its table is found by its header", () => {
+    const s = clone(base);
+    sheetOf(s, "三公经费").name = "Sheet3";
+    const m = read(s);
+    expect(m.tables.get("sangong")![0].sheet).toBe("Sheet3");
+    expect(projection(m)["sangong#0"]).toEqual(projection(read(base))["sangong#0"]);
+  });
+
+  it("a missing row label", () => {
+    const s = clone(base);
+    const sg = sheetOf(s, "三公经费");
+    const at = find(sg, "公务接待费");
+    setValue(sg, at.row, at.col, "招待相关");
+    const m = read(s);
+    expect(m.tables.get("sangong")![0].rowByKey.has("reception")).toBe(false);
+    expect(m.issues.some((i) => i.code === "rowMissing" && i.message.includes("公务接待费"))).toBe(true);
+    expect(m.issues.some((i) => i.code === "rowUnknown" && i.cells[0] === cellRef(at.row, at.col))).toBe(true);
+  });
+
+  it("a missing column header", () => {
+    const s = clone(base);
+    const budget = sheetOf(s, "预算执行");
+    const at = find(budget, "上年结转");
+    setValue(budget, at.row, at.col, "备注");
+    const m = read(s);
+    expect(m.tables.get("budget")![0].columns.has("carry")).toBe(false);
+    expect(m.issues.some((i) => i.code === "columnMissing" && i.message.includes("上年结转"))).toBe(true);
+  });
+
+  it("an Excel error value", () => {
+    const s = clone(base);
+    const budget = sheetOf(s, "预算执行");
+    const row = find(budget, "基本支出").row;
+    const col = find(budget, "年初预算数").col;
+    setValue(budget, row, col, { error: "#REF!" });
+    const issues = read(s).issues.filter((i) => i.code === "errorValue");
+    expect(issues.map((i) => i.cells[0])).toEqual([cellRef(row, col)]);
+  });
+
+  it("a date in an amount cell", () => {
+    const s = clone(base);
+    const budget = sheetOf(s, "预算执行");
+    const row = find(budget, "基本支出").row;
+    const col = find(budget, "年初预算数").col;
+    setCell(budget, cellRef(row, col), 44197, "yyyy-mm-dd");
+    expect(read(s).issues.some((i) => i.code === "dateInAmount" && i.cells[0] === cellRef(row, col))).toBe(true);
+  });
+
+  it("an empty workbook reads as no tables, with the missing tables named", () => {
+    const m = read({ sheets: [{ name: "Sheet1", visibility: "visible", originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [] }] });
+    expect(m.tables.size).toBe(0);
+    expect(m.issues.filter((i) => i.code === "sheetMissing").length).toBeGreaterThan(5);
+    void getValue;
+  });
+});

@@ -1,0 +1,51 @@
+import { normalizeLabel, parseNumberText } from "../../src/core/text";
+
+describe("normalizeLabel", () => {
+  it.each([
+    ["公务接待费", "公务接待费"],
+    ["  公务 接待费 ", "公务接待费"],
+    ["公务接待费：", "公务接待费"],
+    ["公务接待费:", "公务接待费"],
+    ["2、公务接待费", "公务接待费"],
+    ["（二）公务接待费", "公务接待费"],
+    ["二、公务接待费", "公务接待费"],
+    ["(1)公务接待费", "公务接待费"],
+    ["其中：公务用车购置费", "公务用车购置费"],
+    ["　　其中:公务用车购置费", "公务用车购置费"],
+    ["“三公”经费", "三公经费"],
+    ["ＡＢＣ公务接待费", "abc公务接待费"],
+    ["全年预算数（万元）", "全年预算数"],
+  ])("%s → %s", (input, expected) => {
+    expect(normalizeLabel(input)).toBe(expected);
+  });
+
+  it("keeps digits that belong to the label", () => {
+    expect(normalizeLabel("2020年决算数")).toBe("2020年决算数");
+    expect(normalizeLabel("1.5倍")).toBe("1.5倍");
+  });
+});
+
+describe("parseNumberText", () => {
+  it.each([
+    ["1,273.97", "1273.97", 2],
+    ["１２７３．９７", "1273.97", 2],
+    ["15.44%", "0.1544", 4],
+    ["-15.44%", "-0.1544", 4],
+    ["(0.61)", "-0.61", 2],
+    ["−0.61", "-0.61", 2],
+    ["－0.61", "-0.61", 2],
+    ["3.34万元", "3.34", 2],
+    ["1 273.97", "1273.97", 2],
+    ["0", "0", 0],
+    [".5", "0.5", 1],
+  ])("%s → %s", (text, value, decimals) => {
+    const parsed = parseNumberText(text);
+    expect(parsed).not.toBeNull();
+    expect(parsed!.value.toString()).toBe(value);
+    expect(parsed!.typedDecimals + (parsed!.percent ? 2 : 0)).toBe(decimals);
+  });
+
+  it.each(["", "无", "abc", "1,27,3.97", "12..3", "—", "1.2.3"])("rejects %p", (text) => {
+    expect(parseNumberText(text)).toBeNull();
+  });
+});
