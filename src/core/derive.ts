@@ -103,16 +103,20 @@ class Builder {
   }
 
   executionScore(rate: Expr | null): Expr | null {
-    if (!rate) return null;
-    const w = num(EXECUTION_WEIGHT);
-    switch (this.settings.overExecution) {
-      case "cap":
-        return round(mul(w, min(rate, num(1))), 2);
-      case "deviation":
-        return round(mul(w, max(num(0), sub(num(1), abs(sub(num(1), rate))))), 2);
-      case "manual":
-        return null;
-    }
+    return rate ? executionScoreExpr(rate, this.settings.overExecution) : null;
+  }
+}
+
+/** The budget-execution score of a rate under the 设置 choice; null when the score is typed by hand. */
+export function executionScoreExpr(rate: Expr, mode: Settings["overExecution"]): Expr | null {
+  const w = num(EXECUTION_WEIGHT);
+  switch (mode) {
+    case "cap":
+      return round(mul(w, min(rate, num(1))), 2);
+    case "deviation":
+      return round(mul(w, max(num(0), sub(num(1), abs(sub(num(1), rate))))), 2);
+    case "manual":
+      return null;
   }
 }
 
@@ -412,8 +416,10 @@ export function computeDerived(
     if (memo.has(key)) return memo.get(key)!;
     if (visiting.has(key)) return "blank";
     visiting.add(key);
-    const v = evaluate(d.expr, lookup, settings.zeroDivision);
+    let v = evaluate(d.expr, lookup, settings.zeroDivision);
     visiting.delete(key);
+    // A typed figure whose parts are not given stands as an input (a total typed without its breakdown).
+    if (v === "blank" && mode === "pure") v = rawNumber(at) ?? "blank";
     memo.set(key, v);
     return v;
   };

@@ -252,7 +252,8 @@ export async function readValues(xlsxPath: string): Promise<RecalcResult> {
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (cell.isMerged && cell.master !== cell) return; // merged slaves mirror the master
-        const v = normaliseValue(cell.value);
+        // ExcelJS's cell.value omits falsy formula results (0, false); cell.result keeps them.
+        const v = cell.type === ExcelJS.ValueType.Formula ? normaliseValue(cell.result ?? null) : normaliseValue(cell.value);
         sheet.set(cell.address, v === null && emptyHere.has(cell.address) ? "" : v);
       });
     });

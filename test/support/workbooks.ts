@@ -46,8 +46,9 @@ export function model(wb: ExcelJS.Workbook): WorkbookModel {
 
 /** A cell's value as a reader sees it (formula cells: the cached result). */
 export function valueAt(wb: ExcelJS.Workbook, sheet: string, ref: string): CellValue {
-  const v = wb.getWorksheet(sheet)!.getCell(ref).value;
-  if (v && typeof v === "object" && "formula" in v) return (v.result ?? null) as CellValue;
+  const cell = wb.getWorksheet(sheet)!.getCell(ref);
+  const v = cell.value;
+  if (v && typeof v === "object" && "formula" in v) return (cell.result ?? null) as CellValue;
   return v as CellValue;
 }
 

@@ -7,7 +7,8 @@ import type { CellValue } from "../../core/snapshot";
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 function excelValue(v: CellValue | undefined): ExcelJS.CellValue {
-  if (v === undefined || v === null) return null;
+  // An empty text is a blank cell, as in Office.js.
+  if (v === undefined || v === null || v === "") return null;
   if (typeof v === "object") return { error: v.error } as ExcelJS.CellErrorValue;
   return v;
 }
@@ -64,7 +65,11 @@ function writeCell(ws: ExcelJS.Worksheet, w: CellWrite, styles: Record<string, C
     else style.fill = JSON.parse(w.fill) as ExcelJS.Fill;
   }
   if (w.formula !== undefined) {
-    cell.value = { formula: w.formula.replace(/^=/, ""), result: excelValue(w.result) } as ExcelJS.CellFormulaValue;
+    const result = excelValue(w.result);
+    cell.value = { formula: w.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
+    // ExcelJS drops falsy results (0, "", false) when a formula value is assigned; put them back.
+    const model = (cell as unknown as { _value: { model?: { result?: unknown } } })._value.model;
+    if (model && result !== null) model.result = result;
   } else if (w.value !== undefined) {
     cell.value = excelValue(w.value);
   }

@@ -64,7 +64,9 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean)
     for (let c = left; c <= right; c++) {
       const cell = row.getCell(c);
       const merged = cell.type === ExcelJS.ValueType.Merge;
-      values.push(merged ? null : plainValue(cell.value));
+      // ExcelJS's cell.value omits falsy formula results (0, ""); cell.result keeps them.
+      const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      values.push(merged ? null : isFormula ? plainValue((cell.result ?? null) as ExcelJS.CellValue) : plainValue(cell.value));
       const f = !merged && cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
       formulas.push(f ? `=${f}` : null);
       formats.push(cell.numFmt ?? null);
