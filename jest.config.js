@@ -1,9 +1,12 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  preset: "ts-jest",
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    // Types are checked once by `npm run typecheck`; tests only transpile.
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true }],
+  },
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, whose ESM-only dependency Jest on Node 20 cannot load.
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.ts",
