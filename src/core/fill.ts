@@ -12,7 +12,7 @@ import type { RegistryEntry, WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
 import { readWorkbook } from "./reader";
 import { registrySheetPlan, replaceEntries } from "./registry";
-import { snapshotCell, type CellValue, type WorkbookSnapshot } from "./snapshot";
+import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 export interface FillResult {
   plan: Plan;
@@ -33,15 +33,19 @@ export function cachedValue(v: Value): CellValue {
 
 type CellState = "blank" | "owned" | "kept";
 
-function cellState(snapshot: WorkbookSnapshot, d: Derivation, formula: string, registry: RegistryEntry[]): CellState {
-  const sheet = snapshot.sheets.find((s) => s.name === d.sheet);
+function cellState(
+  sheets: Map<string, SheetSnapshot>,
+  d: Derivation,
+  formula: string,
+  recorded: Map<string, string>,
+): CellState {
+  const sheet = sheets.get(d.sheet);
   if (!sheet) return "blank";
   const { row, col } = parseRef(d.ref);
   const cell = snapshotCell(sheet, row, col);
   if (cell.formula !== null) {
-    const ours =
-      sameFormula(cell.formula, formula) ||
-      registry.some((e) => e.kind === "formula" && e.sheet === d.sheet && e.cell === d.ref && sameFormula(e.data, cell.formula!));
+    const previous = recorded.get(`${d.sheet}!${d.ref}`);
+    const ours = sameFormula(cell.formula, formula) || (previous !== undefined && sameFormula(previous, cell.formula));
     return ours ? "owned" : "kept";
   }
   const v = cell.value;
@@ -52,7 +56,7 @@ function cellState(snapshot: WorkbookSnapshot, d: Derivation, formula: string, r
  * Input cells that must be typed for their formulas to show: cells of the fixed tables' main rows. Lines of a list
  * (支出明细 items, projects, fund lines, 其中 sub-rows) may stay blank: blank there means "not used".
  */
-function requiredInputCells(model: WorkbookModel): Map<string, string> {
+export function requiredInputCells(model: WorkbookModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const tables of model.tables.values()) {
     for (const t of tables) {
@@ -76,7 +80,13 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
   const list = derivations(model);
   const zero = model.settings.zeroDivision;
   const formulas = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, renderFormula(d.expr, d.sheet, zero)]));
-  const states = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, cellState(snapshot, d, formulas.get(`${d.sheet}!${d.ref}`)!, model.registry)]));
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const recorded = new Map(
+    model.registry.filter((e) => e.kind === "formula").map((e) => [`${e.sheet}!${e.cell}`, e.data] as const),
+  );
+  const states = new Map(
+    list.map((d) => [`${d.sheet}!${d.ref}`, cellState(sheets, d, formulas.get(`${d.sheet}!${d.ref}`)!, recorded)]),
+  );
   const writes = new Set([...states].filter(([, s]) => s !== "kept").map(([k]) => k));
   const values = computeDerived(snapshot, list, "excel", model.settings, writes);
 
@@ -103,7 +113,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
       for (const input of strictInputsOf(d.expr)) {
         const k = refKey(input);
         if (requiredInputs.has(k) && !formulas.has(k)) {
-          const sheet = snapshot.sheets.find((s) => s.name === input.sheet);
+          const sheet = sheets.get(input.sheet);
           const { row, col } = parseRef(input.ref);
           const v = sheet ? snapshotCell(sheet, row, col).value : null;
           if (v === null || v === "") missing.add(`${k}（${requiredInputs.get(k)}）`);

@@ -131,6 +131,8 @@ class Reader {
         if (prev && prev.row === r - 1) {
           if (m.score >= prev.score) found[found.length - 1] = m;
         } else found.push(m);
+      } else if (!spec.repeated && found.length > 0) {
+        break;
       }
     }
     return found;

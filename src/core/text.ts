@@ -18,7 +18,20 @@ const NUMBERING = [
  * Reduces a label to the form labels are compared in: NFKC (full-width → half-width), no spaces, no leading numbering,
  * no 其中 prefix, no trailing colon, no quotes, no trailing unit in brackets.
  */
+const normalized = new Map<string, string>();
+
 export function normalizeLabel(text: string): string {
+  let cached = normalized.get(text);
+  if (cached === undefined) {
+    cached = computeNormalizedLabel(text);
+    // Labels repeat across rows and workbooks; bound the cache so arbitrary cell text cannot grow it forever.
+    if (normalized.size > 50000) normalized.clear();
+    normalized.set(text, cached);
+  }
+  return cached;
+}
+
+function computeNormalizedLabel(text: string): string {
   let s = text.normalize("NFKC");
   s = s.replace(/[\s\u3000\u00a0]+/g, "");
   s = s.replace(/[“”"'‘’「」]/g, "");
