@@ -1,0 +1,150 @@
+/**
+ * What every attachment builder needs: the model, the values the input cells have (typed, or computed by 计算's
+ * formulas), and a record of the inputs found blank.
+ */
+import Decimal from "decimal.js";
+import { parseRef } from "../address";
+import { ATTACHMENT_MESSAGES } from "../data/attachments";
+import { computeDerived, derivations, refKey, sameFormula, type Derivation } from "../derive";
+import { renderFormula, strictInputsOf, type Expr, type Lookup, type Ref, type Value } from "../expr";
+import type { WorkbookModel } from "../model";
+import { readWorkbook } from "../reader";
+import { isCellError, snapshotCell, type WorkbookSnapshot } from "../snapshot";
+import { format } from "./text";
+
+export class AttachmentContext {
+  readonly model: WorkbookModel;
+  readonly derived: Map<string, Derivation>;
+  /** Values of the input sheets' derived cells as Excel shows them after 计算. */
+  private readonly derivedValues: Map<string, Value>;
+  /** Derived cells 计算 has not written yet (blank in the workbook): the attachments would show blank there. */
+  readonly unfilled: string[] = [];
+  /** Cells of the attachment sheets written so far: sheet!A1 → value. */
+  readonly own = new Map<string, Decimal | string | null>();
+  /** Blank inputs: input key → description and the attachments that need it. */
+  private readonly missingInputs = new Map<string, { text: string; where: Set<string> }>();
+
+  constructor(private readonly snapshot: WorkbookSnapshot) {
+    this.model = readWorkbook(snapshot);
+    const list = derivations(this.model);
+    this.derived = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, d]));
+    const zero = this.model.settings.zeroDivision;
+    // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it.
+    const writes = new Set<string>();
+    for (const d of list) {
+      const key = `${d.sheet}!${d.ref}`;
+      const cell = this.rawCell({ sheet: d.sheet, ref: d.ref });
+      if (cell.formula !== null) {
+        const ours =
+          sameFormula(cell.formula, renderFormula(d.expr, d.sheet, zero)) ||
+          this.model.registry.some(
+            (e) => e.kind === "formula" && e.sheet === d.sheet && e.cell === d.ref && sameFormula(e.data, cell.formula!),
+          );
+        if (ours) writes.add(key);
+      } else if (cell.value === null || (typeof cell.value === "string" && cell.value.trim() === "")) {
+        writes.add(key);
+        this.unfilled.push(key);
+      }
+    }
+    this.derivedValues = computeDerived(snapshot, list, "excel", this.model.settings, writes);
+    // Cells computed but blank in the workbook matter only when their value is not blank.
+    this.unfilled = this.unfilled.filter((k) => this.derivedValues.get(k) instanceof Decimal);
+  }
+
+  private rawCell(at: Ref) {
+    const sheet = this.snapshot.sheets.find((s) => s.name === at.sheet);
+    if (!sheet) return { value: null, formula: null, numberFormat: null };
+    const { row, col } = parseRef(at.ref);
+    return snapshotCell(sheet, row, col);
+  }
+
+  /** The number a cell holds as Excel will compute it, or null (blank, text, error). */
+  number(at: Ref): Decimal | null {
+    const key = refKey(at);
+    if (this.own.has(key)) {
+      const v = this.own.get(key);
+      return v instanceof Decimal ? v : null;
+    }
+    if (this.derivedValues.has(key)) {
+      const v = this.derivedValues.get(key)!;
+      return v instanceof Decimal ? v : null;
+    }
+    const { value } = this.rawCell(at);
+    return typeof value === "number" ? new Decimal(value) : null;
+  }
+
+  /** What a cell shows: a number, a text, or null when blank. */
+  shown(at: Ref): Decimal | string | null {
+    const key = refKey(at);
+    if (this.own.has(key)) return this.own.get(key) ?? null;
+    if (this.derivedValues.has(key)) {
+      const v = this.derivedValues.get(key)!;
+      return v instanceof Decimal ? v : v === "dash" ? "—" : null;
+    }
+    const { value } = this.rawCell(at);
+    if (value === null || isCellError(value)) return null;
+    if (typeof value === "number") return new Decimal(value);
+    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+    return value === "" ? null : value;
+  }
+
+  readonly lookup: Lookup = {
+    number: (at) => this.number(at),
+    text: (at) => {
+      const v = this.shown(at);
+      return typeof v === "string" ? v : null;
+    },
+  };
+
+  /**
+   * Records the blank inputs behind a blank figure. Links made by 计算 (基础数据 → 三公经费) are followed to the
+   * cell a person types; a total (项目 合计) is reported itself, since people type totals too.
+   */
+  reportBlank(expr: Expr, where: string): void {
+    for (const input of strictInputsOf(expr)) this.reportBlankRef(input, where, 0);
+    if (expr.t === "sum" && expr.refs.every((r) => this.number(r) === null)) {
+      for (const r of expr.refs) this.reportBlankRef(r, where, 0);
+    }
+  }
+
+  reportBlankRef(at: Ref, where: string, depth: number): void {
+    if (this.shown(at) !== null && this.number(at) !== null) return;
+    if (this.shown(at) !== null && typeof this.shown(at) === "string") return; // text such as 无 is an answer
+    const d = this.derived.get(refKey(at));
+    if (d && depth < 5) {
+      const inner = d.expr;
+      if (inner.t === "ref") return this.reportBlankRef(inner.at, where, depth + 1);
+    }
+    this.addMissing(refKey(at), format(ATTACHMENT_MESSAGES.missingCell, { ref: refKey(at), what: this.describe(at) }), where);
+  }
+
+  /** A missing input that is not one cell (a goal or indicator list). */
+  addMissing(key: string, text: string, where: string): void {
+    const entry = this.missingInputs.get(key) ?? { text, where: new Set<string>() };
+    entry.where.add(where);
+    this.missingInputs.set(key, entry);
+  }
+
+  get missing(): string[] {
+    return [...this.missingInputs.values()].map((m) => `${m.text}：${[...m.where].join("、")}`);
+  }
+
+  /** A cell's row label and column header in its input table. */
+  describe(at: Ref): string {
+    for (const tables of this.model.tables.values()) {
+      for (const t of tables) {
+        if (t.sheet !== at.sheet) continue;
+        for (const row of t.rows) {
+          for (const [colKey, cell] of row.cells) {
+            if (cell.ref !== at.ref) continue;
+            const spec = t.spec.columns.find((c) => c.key === colKey);
+            const header = spec ? (spec.group ? `${spec.group}${spec.header}` : spec.header) : colKey;
+            const prefix = t.name ? `${t.name} ` : "";
+            return t.spec.columns.length <= 2 && t.spec.rows ? `${prefix}${row.label}` : `${prefix}${row.label}/${header}`;
+          }
+        }
+      }
+    }
+    return at.ref;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Lays out one attachment sheet: texts, linked figures (formula + cached value from the same expression), merged
+ * ranges with their borders, column widths, row heights and the A4 page setup.
+ */
+import Decimal from "decimal.js";
+import { cellRef, parseRef, rangeRef, sheetPrefix } from "../address";
+import { evaluate, renderFormula, type Expr, type Ref } from "../expr";
+import type { CellStyle, CellWrite, PageSetup, SheetPlan } from "../plan";
+import type { CellValue } from "../snapshot";
+import type { AttachmentContext } from "./context";
+
+const FONT = "宋体";
+const box = (extra: Partial<CellStyle> = {}): CellStyle => ({
+  border: "thin",
+  font: { name: FONT, size: 10 },
+  alignment: { horizontal: "center", vertical: "middle", wrap: true },
+  ...extra,
+});
+
+/** Named styles of the attachment sheets (plain, printable: no fills). */
+export const ATTACHMENT_STYLES: Record<string, CellStyle> = {
+  attNumber: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "middle" } },
+  attTitle: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle", wrap: true } },
+  attYear: { font: { name: FONT, size: 11 }, alignment: { horizontal: "center", vertical: "middle" } },
+  attUnit: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "middle" } },
+  attCurrency: { font: { name: FONT, size: 10 }, alignment: { horizontal: "right", vertical: "middle" } },
+  attHeader: box({ font: { name: FONT, size: 10, bold: true } }),
+  attSection: box({ font: { name: FONT, size: 10, bold: true } }),
+  attLabel: box({ alignment: { horizontal: "left", vertical: "middle", wrap: true } }),
+  attLabelIndent: box({ alignment: { horizontal: "left", vertical: "middle", wrap: true, indent: 1 } }),
+  attLabelBold: box({ font: { name: FONT, size: 10, bold: true }, alignment: { horizontal: "left", vertical: "middle", wrap: true } }),
+  attCenter: box(),
+  attText: box({ alignment: { horizontal: "left", vertical: "top", wrap: true } }),
+  attAmount: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "#,##0.00" }),
+  attRate: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "0.00%" }),
+  attScore: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "0.00" }),
+  attCount: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "0" }),
+  attValue: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "General" }),
+  attTotal: box({ font: { name: FONT, size: 10, bold: true } }),
+  attNote: { font: { name: FONT, size: 9 }, alignment: { horizontal: "left", vertical: "top", wrap: true } },
+};
+
+export type FigureStyle = "attAmount" | "attRate" | "attScore" | "attCount" | "attValue";
+
+export interface Span {
+  rows?: number;
+  cols?: number;
+}
+
+/** Display width of a text in Excel character units (CJK characters count about two). */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Row height (points) that shows a wrapped text of this width in a cell this wide. */
+export function wrappedHeight(text: string, widthChars: number, lineHeight = 14, min = 20): number {
+  const usable = Math.max(4, widthChars - 1);
+  const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line) * 1.05) / usable)), 0);
+  return Math.max(min, Math.ceil(lines * lineHeight + 6));
+}
+
+export class SheetWriter {
+  private readonly cells = new Map<string, CellWrite>();
+  private readonly merges: string[] = [];
+  private readonly heights = new Map<number, number>();
+  pageSetup?: PageSetup;
+
+  constructor(
+    private readonly ctx: AttachmentContext,
+    readonly name: string,
+    readonly widths: number[],
+  ) {}
+
+  get lastCol(): number {
+    return this.widths.length - 1;
+  }
+
+  /** Total width of columns [col, col + cols). */
+  width(col: number, cols = 1): number {
+    return this.widths.slice(col, col + cols).reduce((a, b) => a + b, 0);
+  }
+
+  at(row: number, col: number): Ref {
+    return { sheet: this.name, ref: cellRef(row, col) };
+  }
+
+  /** Writes a cell; a span merges the range and gives every cell of it the style (so borders print). */
+  put(row: number, col: number, write: Omit<CellWrite, "ref">, span: Span = {}): string {
+    const rows = span.rows ?? 1;
+    const cols = span.cols ?? 1;
+    const ref = cellRef(row, col);
+    for (let r = row; r < row + rows; r++) {
+      for (let c = col; c < col + cols; c++) {
+        if (r === row && c === col) continue;
+        this.cells.set(cellRef(r, c), { ref: cellRef(r, c), style: write.style });
+      }
+    }
+    this.cells.set(ref, { ref, ...write });
+    if (rows > 1 || cols > 1) this.merges.push(rangeRef(row, col, row + rows - 1, col + cols - 1));
+    return ref;
+  }
+
+  text(row: number, col: number, text: string, style: string, span: Span = {}): string {
+    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, text === "" ? null : text);
+    return this.put(row, col, text === "" ? { style } : { value: text, style }, span);
+  }
+
+  /** An empty bordered cell (a blank the form has). */
+  blank(row: number, col: number, style: string, span: Span = {}): string {
+    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, null);
+    return this.put(row, col, { style }, span);
+  }
+
+  /**
+   * A figure: the formula rendered from the expression and its value evaluated from the same expression.
+   * When the value is blank because an input is blank, the input is reported missing for `where` (unless optional).
+   */
+  figure(row: number, col: number, expr: Expr | null, style: FigureStyle, span: Span = {}, report?: string): Decimal | null {
+    if (expr === null) {
+      this.blank(row, col, style, span);
+      return null;
+    }
+    const zero = this.ctx.model.settings.zeroDivision;
+    const value = evaluate(expr, this.ctx.lookup, zero);
+    const cached: CellValue = value instanceof Decimal ? value.toNumber() : value === "dash" ? "—" : "";
+    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, value instanceof Decimal ? value : value === "dash" ? "—" : null);
+    this.put(row, col, { formula: renderFormula(expr, this.name, zero), result: cached, style }, span);
+    if (value === "blank" && report) this.ctx.reportBlank(expr, report);
+    return value instanceof Decimal ? value : null;
+  }
+
+  /**
+   * Shows an input cell as it is, number or text: =IF(x="","",x). Used for texts (goals, indicator names) and for
+   * values that may be either (指标值 “≥95%”, 批复规模 “无”).
+   */
+  link(row: number, col: number, at: Ref | null, style: string, span: Span = {}, report?: string): Decimal | string | null {
+    if (at === null) {
+      this.blank(row, col, style, span);
+      return null;
+    }
+    const x = this.refText(at);
+    const shown = this.ctx.shown(at);
+    const cached: CellValue = shown instanceof Decimal ? shown.toNumber() : shown ?? "";
+    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, shown);
+    this.put(row, col, { formula: `=IF(${x}="","",${x})`, result: cached, style }, span);
+    if (shown === null && report) this.ctx.reportBlankRef(at, report, 0);
+    return shown;
+  }
+
+  /** A text formula whose cached value the caller computed (titles with the unit name or the year). */
+  textFormula(row: number, col: number, formula: string, cached: string, style: string, span: Span = {}): string {
+    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, cached === "" ? null : cached);
+    return this.put(row, col, { formula, result: cached, style }, span);
+  }
+
+  /** A reference to a cell as formula text, from this sheet. */
+  refText(at: Ref): string {
+    return at.sheet === this.name ? at.ref : sheetPrefix(at.sheet) + at.ref;
+  }
+
+  height(row: number, points: number): void {
+    this.heights.set(row, Math.max(points, this.heights.get(row) ?? 0));
+  }
+
+  plan(options: { create: boolean; clear: boolean }): SheetPlan {
+    const order = (ref: string) => {
+      const p = parseRef(ref);
+      return p.row * 1000 + p.col;
+    };
+    return {
+      name: this.name,
+      create: options.create,
+      clear: options.clear,
+      cells: [...this.cells.values()].sort((a, b) => order(a.ref) - order(b.ref)),
+      merges: this.merges,
+      columnWidths: this.widths.map((width, i) => ({ col: i + 1, width })),
+      rowHeights: [...this.heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row: row + 1, height })),
+      pageSetup: this.pageSetup,
+    };
+  }
+}
