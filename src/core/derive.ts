@@ -234,8 +234,9 @@ function projects(b: Builder, t: TableModel) {
 }
 
 function fund(b: Builder, t: TableModel, index: number) {
-  const incomeLines = t.rows.filter((r) => r.key.startsWith("in"));
-  const expenseLines = t.rows.filter((r) => r.key.startsWith("ex"));
+  // Lines only: "incomeTotal" and "expenseTotal" start with "in"/"ex" too, and must not sum themselves.
+  const incomeLines = t.rows.filter((r) => r.key.startsWith("in") && r.key !== "incomeTotal");
+  const expenseLines = t.rows.filter((r) => r.key.startsWith("ex") && r.key !== "expenseTotal");
   const row = (k: string) => t.rowByKey.get(k);
   for (const col of ["budget", "actual"]) {
     b.set(t, index, row("incomeTotal"), col, b.listSum(incomeLines.map((r) => b.refOf(t, r, col))));
