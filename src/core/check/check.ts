@@ -1,0 +1,826 @@
+/**
+ * 审核: runs the rule catalogue (data/rules.ts) over a snapshot and returns findings, a plan (highlights, when asked)
+ * and a summary. One routine per rule kind; which cells a rule covers and what it says come from the catalogue.
+ * Every pass is linear in the number of cells or derivations (no pairwise loops over cells).
+ */
+import Decimal from "decimal.js";
+import { parseRef } from "../address";
+import { REGISTRY_SHEET, type TableId } from "../data/layout";
+import type { Language } from "../data/messages";
+import { formatRuleMessage, RULES, rule as ruleById, type DerivedSelector, type FigureSelector, type Rule } from "../data/rules";
+import { derivations as deriveAll, expenseCode, expenseHierarchy, indicatorNature, type Derivation } from "../derive";
+import { inputsOf, strictInputsOf, type Expr, type Ref } from "../expr";
+import { requiredInputCells } from "../fill";
+import { severityOrder, type Finding, type Severity } from "../findings";
+import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
+import { emptyPlan, type Plan } from "../plan";
+import { readWorkbook } from "../reader";
+import { isCellError, type WorkbookSnapshot } from "../snapshot";
+import { decimalFromNumber, normalizeLabel } from "../text";
+import { CheckContext, statedFigure, type EvalResult, type Figure, type StatedFigure } from "./evaluate";
+import { attachExplanations } from "./explain";
+import { highlightPlan } from "./highlight";
+import {
+  add as ivAdd,
+  compareIntervals,
+  decimalsOf,
+  exactInterval,
+  findPlug,
+  meets,
+  roundDecimal,
+  statedInterval,
+  type Outcome,
+} from "./interval";
+
+export interface CheckOptions {
+  /** Fill each finding's cells by its worst severity (the snapshot must carry fills). */
+  highlight?: boolean;
+  lang?: Language;
+}
+
+export interface CheckSummary {
+  unitName: string | null;
+  year: number | null;
+  counts: Record<Severity, number>;
+  /** Warnings (and notes) whose stored explanation still holds. */
+  explained: number;
+  text: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  plan: Plan;
+  summary: CheckSummary;
+  model: WorkbookModel;
+}
+
+const ROUNDING_NOTE = { zh: "（差异在四舍五入误差范围内，属尾差）", en: " (within rounding: 尾差)" };
+
+type Params = Record<string, string | number | undefined>;
+
+/** Formats a figure the way the cell shows it: rates as percentages. */
+export function showFigure(v: Decimal, decimals: number | null, rate: boolean): string {
+  if (rate) {
+    const d = Math.max(0, (decimals ?? 4) - 2);
+    return `${v.times(100).toFixed(d)}%`;
+  }
+  return decimals === null ? v.toString() : v.toFixed(Math.max(0, decimals));
+}
+
+function matches(sel: DerivedSelector, d: Derivation): boolean {
+  if (sel.table !== d.table) return false;
+  if (sel.cols && !sel.cols.includes(d.colKey)) return false;
+  if (sel.rows && !sel.rows.some((r) => r === d.rowKey || (r.endsWith("*") && d.rowKey.startsWith(r.slice(0, -1))))) return false;
+  return true;
+}
+
+const DERIVED_KINDS = new Set(["sum", "identity", "balance", "rollForward", "derived", "same"]);
+
+/** The first catalogue rule whose selector covers a derivation. */
+export function ruleForDerivation(d: Derivation, rules: Rule[] = RULES): Rule | undefined {
+  return rules.find((r) => DERIVED_KINDS.has(r.kind) && r.select?.some((s) => matches(s, d)));
+}
+
+class Checker {
+  readonly findings: Finding[] = [];
+  readonly ctx: CheckContext;
+  readonly lang: Language;
+  /** Cells whose comparison has been reported by a more specific rule (plug, unit). */
+  private readonly handled = new Set<string>();
+  private readonly plausibilityDone = new Set<string>();
+  private readonly tableOfDerivation = new Map<Derivation, TableModel>();
+
+  constructor(
+    readonly snapshot: WorkbookSnapshot,
+    readonly model: WorkbookModel,
+    list: Derivation[],
+    lang: Language,
+  ) {
+    this.ctx = new CheckContext(snapshot, model, list);
+    this.lang = lang;
+    for (const d of list) this.tableOfDerivation.set(d, model.tables.get(d.table)![d.tableIndex]);
+  }
+
+  add(r: Rule, severity: Severity, sheet: string, cells: string[], params: Params, extra: Partial<Finding> = {}, note = "") {
+    const message = formatRuleMessage(r.message[this.lang], { sheet, cell: cells[0] ?? "", ...params }) + note;
+    const f: Finding = { ruleId: r.id, severity, sheet, cells, message };
+    if (params.expected !== undefined) f.expected = String(params.expected);
+    if (params.actual !== undefined) f.actual = String(params.actual);
+    Object.assign(f, extra);
+    this.findings.push(f);
+  }
+
+  labelOf(d: Derivation): { label: string; column: string; rate: boolean } {
+    const t = this.tableOfDerivation.get(d)!;
+    const row = t.rowByKey.get(d.rowKey);
+    const col = t.spec.columns.find((c) => c.key === d.colKey);
+    const column = col ? (col.group && col.key.endsWith("Total") ? `${col.group}` : col.header) : d.colKey;
+    const label = t.spec.columns.length <= 2 ? row?.label ?? d.rowKey : row?.label ?? d.rowKey;
+    return { label, column, rate: d.kind === "rate" };
+  }
+
+  // ---- 尾差 plug ---------------------------------------------------------------------------------------------
+  plugs() {
+    for (const r of RULES.filter((x) => x.kind === "plug")) {
+      const table = r.params?.table as TableId;
+      const cols = (r.params?.cols as string[]) ?? [];
+      for (const t of this.model.tables.get(table) ?? []) {
+        const { classes } = expenseHierarchy(t);
+        for (const colKey of cols) {
+          const entries: { row: RowModel; cell: CellModel; stated: StatedFigure; computed: Decimal }[] = [];
+          for (const row of classes) {
+            const cell = row.cells.get(colKey);
+            if (!cell) continue;
+            const key = `${cell.sheet}!${cell.ref}`;
+            const state = this.ctx.states.get(key);
+            const d = this.ctx.derivationAt.get(key);
+            if (!d || (state !== "typed" && state !== "foreign")) continue;
+            const stated = statedFigure(cell);
+            const computed = this.ctx.evaluate(d);
+            if (!stated || typeof computed !== "object") continue;
+            entries.push({ row, cell, stated, computed: computed.nom });
+          }
+          if (entries.length < 2) continue;
+          const k = findPlug(
+            entries.map((e) => ({ value: e.stated.value, decimals: e.stated.decimals, computed: e.computed })),
+            1,
+            this.ctx.mode,
+          );
+          if (k === null) continue;
+          const e = entries[k];
+          const col = t.spec.columns.find((c) => c.key === colKey)!;
+          this.handled.add(`${e.cell.sheet}!${e.cell.ref}`);
+          this.add(
+            r,
+            r.severity,
+            e.cell.sheet,
+            [e.cell.ref],
+            {
+              label: e.row.label,
+              column: col.header,
+              expected: showFigure(roundDecimal(e.computed, e.stated.decimals, this.ctx.mode), e.stated.decimals, true),
+              actual: showFigure(e.stated.value, e.stated.decimals, true),
+            },
+            { outcome: "rounding" },
+          );
+        }
+      }
+    }
+  }
+
+  // ---- derived figures vs recomputation (sums, identities, balances, roll-forward, rates, links) -------------
+  derived() {
+    const zeroRule = ruleById("plaus.zeroChange");
+    for (const d of this.ctx.derivations) {
+      const key = `${d.sheet}!${d.ref}`;
+      if (this.handled.has(key)) continue;
+      const state = this.ctx.states.get(key);
+      if (state !== "typed" && state !== "foreign") continue;
+      const cell = this.ctx.cell(key);
+      const stated = statedFigure(cell);
+      if (!cell || !stated) continue;
+      const r = ruleForDerivation(d);
+      if (!r) continue;
+      const computed = this.ctx.evaluate(d);
+      const { label, column, rate } = this.labelOf(d);
+      const show = (v: Decimal) => showFigure(v, stated.decimals, rate);
+      if (computed === "blank") continue;
+      if (computed === "zeroDiv") {
+        const zero = this.model.settings.zeroDivision;
+        if (stated.value.isZero()) {
+          if (zero !== "zero") {
+            this.add(zeroRule, zeroRule.severity, d.sheet, [d.ref], {
+              label,
+              column,
+              actual: show(stated.value),
+              expected: zero === "dash" ? (this.lang === "zh" ? "填“—”" : "“—”") : this.lang === "zh" ? "留空" : "blank",
+            });
+          }
+        } else {
+          this.add(r, r.severity, d.sheet, [d.ref], { label, column, actual: show(stated.value), expected: "—" }, { outcome: "inconsistent" });
+        }
+        continue;
+      }
+      let outcome: Outcome | "indeterminate";
+      if (computed.iv === null) {
+        outcome = roundDecimal(computed.nom, stated.decimals, this.ctx.mode).eq(stated.value) ? "exact" : "indeterminate";
+      } else {
+        outcome = compareIntervals(stated.value, stated.decimals, computed.iv, computed.nom, this.ctx.mode);
+      }
+      if (outcome === "exact") continue;
+      // An indicator score below its formula is a cut: plaus.scoreCut asks for the reason instead.
+      if (d.table === "indicators" && d.colKey === "score" && stated.value.lt(computed.nom)) continue;
+      const expected = show(roundDecimal(computed.nom, stated.decimals, this.ctx.mode));
+      const params: Params = { label, column, expected, actual: show(stated.value) };
+      if (outcome === "indeterminate") {
+        this.add(r, "info", d.sheet, [d.ref], params, { outcome }, this.lang === "zh" ? "（除数过小，无法按舍入区间判断）" : " (base too small to judge)");
+        continue;
+      }
+      if (outcome === "inconsistent" && this.unitScale(d, stated, computed)) continue;
+      if (outcome === "rounding") {
+        this.add(r, r.roundingSeverity ?? "warning", d.sheet, [d.ref], params, { outcome }, ROUNDING_NOTE[this.lang]);
+      } else {
+        this.add(r, r.severity, d.sheet, [d.ref], params, { outcome });
+      }
+    }
+  }
+
+  /** Linear terms of an expression: the cells a sum / difference adds, with their signs. */
+  linearTerms(e: Expr, w: number, out: { at: Ref; w: number }[]): boolean {
+    switch (e.t) {
+      case "ref":
+        out.push({ at: e.at, w });
+        return true;
+      case "num":
+        return true;
+      case "add":
+        return e.args.every((a) => this.linearTerms(a, w, out));
+      case "sub":
+        return this.linearTerms(e.a, w, out) && this.linearTerms(e.b, -w, out);
+      case "sum":
+        e.refs.forEach((at) => out.push({ at, w }));
+        return true;
+      case "sumIfs":
+        for (const at of inputsOf(e)) if (parseRef(at.ref).col === e.sumCol) out.push({ at, w });
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** 元 typed where 万元 is meant: the relation holds once one figure is divided by 10⁴. */
+  unitScale(d: Derivation, stated: StatedFigure, computed: Figure): boolean {
+    if (!computed.iv) return false;
+    const r = ruleById("unit.yuan");
+    const scale = new Decimal(10000);
+    const statedIv = statedInterval(stated.value, stated.decimals, this.ctx.mode);
+    // The stated figure itself.
+    if (stated.value.abs().gte(100)) {
+      const shrunk = stated.value.dividedBy(scale);
+      if (meets(statedInterval(shrunk, stated.decimals + 4, this.ctx.mode), computed.iv) && !computed.nom.isZero()) {
+        this.add(r, r.severity, d.sheet, [d.ref], { actual: stated.value.toString(), expected: roundDecimal(computed.nom, stated.decimals).toString() });
+        return true;
+      }
+    }
+    const terms: { at: Ref; w: number }[] = [];
+    if (!this.linearTerms(d.expr, 1, terms)) return false;
+    for (const term of terms) {
+      const key = `${term.at.sheet}!${term.at.ref}`;
+      const st = this.ctx.states.get(key);
+      if (this.ctx.derivationAt.has(key) && st !== "typed" && st !== "foreign") continue;
+      const p = statedFigure(this.ctx.cell(key));
+      if (!p || p.value.abs().lt(100)) continue;
+      const delta = p.value.minus(p.value.dividedBy(scale)).times(-term.w);
+      if (meets(statedIv, ivAdd(computed.iv, exactInterval(delta)))) {
+        this.handled.add(key);
+        this.add(r, r.severity, term.at.sheet, [term.at.ref], {
+          actual: p.value.toString(),
+          expected: p.value.dividedBy(scale).toString(),
+        });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- the same quantity in two places -------------------------------------------------------------------------
+  resolve(sel: FigureSelector): { cells: CellModel[]; figure: EvalResult; table: TableModel; row: RowModel } | null {
+    const t = this.model.tables.get(sel.table)?.[0];
+    if (!t) return null;
+    let row: RowModel | undefined;
+    if (sel.row) row = t.rowByKey.get(sel.row);
+    else {
+      const labels = (sel.labels ?? []).map(normalizeLabel);
+      row = t.rows.find((r) => (sel.codes ?? []).includes(expenseCode(r) ?? "")) ?? t.rows.find((r) => labels.includes(normalizeLabel(r.label)));
+    }
+    if (!row) return null;
+    const cells = sel.cols.map((c) => row!.cells.get(c)).filter((c): c is CellModel => !!c);
+    if (cells.length === 0) return null;
+    return { cells, figure: this.ctx.sumOf(cells.map((c) => ({ sheet: c.sheet, ref: c.ref }))), table: t, row };
+  }
+
+  everyRowHas(t: TableModel, colKey: string): boolean {
+    const col = t.columns.get(colKey);
+    if (col === undefined) return false;
+    const body = t.rows.filter((r) => r.key !== "total" && r.cells.get("inTotal")?.text?.trim() !== "否");
+    return body.length > 0 && body.every((r) => this.ctx.figure({ sheet: t.sheet, ref: r.cells.get(colKey)!.ref }) !== "blank");
+  }
+
+  same() {
+    for (const r of RULES.filter((x) => x.kind === "same" && x.pairs)) {
+      for (const pair of r.pairs!) {
+        const a = this.resolve(pair.a);
+        const b = this.resolve(pair.b);
+        if (!a || !b || typeof a.figure !== "object" || typeof b.figure !== "object") continue;
+        if (pair.requireAllRows && !pair.a.cols.every((c) => this.everyRowHas(a.table, c))) continue;
+        const af = a.figure;
+        const bf = b.figure;
+        if (af.nom.eq(bf.nom)) continue;
+        const ad = Math.max(...a.cells.map((c) => statedFigure(c)?.decimals ?? 2));
+        const first = a.cells.find((c) => c.raw !== null) ?? a.cells[0];
+        const bCell = b.cells[0];
+        const col = a.table.spec.columns.find((c) => c.key === pair.a.cols[0]);
+        const params: Params = {
+          label: a.row.label,
+          column: col ? (col.group ?? col.header) : "",
+          actual: af.nom.toFixed(ad),
+          expected: bf.nom.toFixed(ad),
+          other: `${bCell.sheet}!${bCell.ref}`,
+        };
+        const scale = new Decimal(10000);
+        if (!bf.nom.isZero() && (af.nom.dividedBy(bf.nom).minus(scale).abs().lt(10) || bf.nom.dividedBy(af.nom.isZero() ? 1 : af.nom).minus(scale).abs().lt(10))) {
+          const big = af.nom.abs().gt(bf.nom.abs()) ? { c: first, v: af.nom, e: bf.nom } : { c: bCell, v: bf.nom, e: af.nom };
+          const u = ruleById("unit.yuan");
+          this.add(u, u.severity, big.c.sheet, [big.c.ref], { actual: big.v.toString(), expected: big.e.toString() });
+          continue;
+        }
+        const outcome: Outcome = af.iv && bf.iv && meets(af.iv, bf.iv) ? "rounding" : "inconsistent";
+        if (outcome === "rounding") this.add(r, r.roundingSeverity ?? "warning", first.sheet, [first.ref], params, { outcome }, ROUNDING_NOTE[this.lang]);
+        else this.add(r, r.severity, first.sheet, [first.ref], params, { outcome });
+      }
+    }
+  }
+
+  // ---- 其中 ≤ parent ------------------------------------------------------------------------------------------
+  ofWhich() {
+    const r = ruleById("ofWhich.parent");
+    for (const tables of this.model.tables.values()) {
+      for (const t of tables) {
+        for (const spec of t.spec.rows ?? []) {
+          if (!spec.parent) continue;
+          const child = t.rowByKey.get(spec.key);
+          const parent = t.rowByKey.get(spec.parent);
+          if (!child || !parent) continue;
+          for (const col of t.spec.columns) {
+            if (col.kind !== "amount") continue;
+            const cc = child.cells.get(col.key);
+            const pc = parent.cells.get(col.key);
+            if (!cc || !pc) continue;
+            const pKey = `${pc.sheet}!${pc.ref}`;
+            const pd = this.ctx.derivationAt.get(pKey);
+            // A parent that is the sum of its lines is checked as a sum.
+            if (pd && this.ctx.evaluate(pd) !== "blank") continue;
+            const cf = this.ctx.figure({ sheet: cc.sheet, ref: cc.ref });
+            const pf = this.ctx.figure({ sheet: pc.sheet, ref: pc.ref });
+            if (typeof cf !== "object" || typeof pf !== "object" || !cf.iv || !pf.iv) continue;
+            if (cf.nom.lte(pf.nom)) continue;
+            const possible = cf.iv.lo.lt(pf.iv.hi) || (cf.iv.lo.eq(pf.iv.hi) && !cf.iv.loOpen && !pf.iv.hiOpen);
+            const d = statedFigure(cc)?.decimals ?? 2;
+            this.add(
+              r,
+              possible ? "warning" : r.severity,
+              cc.sheet,
+              [cc.ref],
+              { label: child.label, column: col.header, actual: cf.nom.toFixed(d), expected: pf.nom.toFixed(d), other: parent.label },
+              { outcome: possible ? "rounding" : "inconsistent" },
+              possible ? ROUNDING_NOTE[this.lang] : "",
+            );
+          }
+        }
+      }
+    }
+  }
+
+  // ---- year labels ---------------------------------------------------------------------------------------------
+  yearLabels() {
+    const year = this.model.year;
+    if (year === null) return;
+    const r = ruleById("year.label");
+    const p = r.params as {
+      previousYearColumns: string[];
+      previousYearContexts: string[];
+      comparisonBefore: string[];
+      comparisonAfter: string[];
+    };
+    const inputSheets = new Set<string>();
+    const prevHeaders = new Set<string>();
+    for (const [id, tables] of this.model.tables) {
+      for (const t of tables) {
+        if (id !== "settings") inputSheets.add(t.sheet);
+        for (const spec of p.previousYearColumns) {
+          const [table, colKey] = spec.split(".");
+          if (table !== id) continue;
+          const col = t.columns.get(colKey);
+          if (col === undefined) continue;
+          for (const row of [t.headerRow, t.headerRow - 1]) prevHeaders.add(`${t.sheet}!${row}:${col}`);
+        }
+      }
+    }
+    const contexts = p.previousYearContexts.map((c) => c.replace("{Y}", String(year)));
+    for (const sheet of this.snapshot.sheets) {
+      if (!inputSheets.has(sheet.name) || sheet.name === REGISTRY_SHEET) continue;
+      sheet.values.forEach((rowValues, ri) => {
+        rowValues.forEach((v, ci) => {
+          if (typeof v !== "string" || !/\d{4}/.test(v)) return;
+          const row = sheet.originRow + ri;
+          const col = sheet.originCol + ci;
+          const text = v.normalize("NFKC");
+          const re = /(\d{4})\s*年/g;
+          let m: RegExpExecArray | null;
+          while ((m = re.exec(text))) {
+            const y = parseInt(m[1], 10);
+            if (y === year || y < 1950 || y > 2100) continue;
+            if (/\d/.test(text[m.index - 1] ?? "")) continue;
+            if (y === year - 1) {
+              if (prevHeaders.has(`${sheet.name}!${row}:${col}`)) continue;
+              const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).replace(/\s/g, "");
+              const before = text.slice(Math.max(0, m.index - 3), m.index);
+              if (contexts.some((c) => after.includes(c))) continue;
+              if (p.comparisonBefore.some((c) => before.endsWith(c))) continue;
+              if (p.comparisonAfter.some((c) => after.startsWith(c))) continue;
+            }
+            const start = Math.max(0, m.index - 8);
+            const excerpt = (start > 0 ? "…" : "") + text.slice(start, m.index + m[0].length + 14) + (m.index + m[0].length + 14 < text.length ? "…" : "");
+            this.add(r, r.severity, sheet.name, [cellA1(row, col)], { year: y, expected: year, actual: `${y}年`, detail: excerpt });
+            break;
+          }
+        });
+      });
+    }
+  }
+
+  // ---- cells: errors, numbers stored as text, typed constants -------------------------------------------------
+  cells() {
+    const errorRule = ruleById("cell.error");
+    const inputSheets = new Set<string>();
+    for (const [id, tables] of this.model.tables) for (const t of tables) if (id !== "settings") inputSheets.add(t.sheet);
+    for (const sheet of this.snapshot.sheets) {
+      if (!inputSheets.has(sheet.name)) continue;
+      sheet.values.forEach((rowValues, ri) =>
+        rowValues.forEach((v, ci) => {
+          if (v !== null && isCellError(v)) {
+            this.add(errorRule, errorRule.severity, sheet.name, [cellA1(sheet.originRow + ri, sheet.originCol + ci)], { actual: v.error });
+          }
+        }),
+      );
+    }
+    // Numbers stored as text; which formula reads them is looked up only when there are any.
+    const textCells: CellModel[] = [];
+    for (const c of this.ctx.cells.values()) if (c.typedAsText) textCells.push(c);
+    if (textCells.length > 0) {
+      const readers = new Map<string, string>();
+      for (const d of this.ctx.derivations) {
+        const key = `${d.sheet}!${d.ref}`;
+        const st = this.ctx.states.get(key);
+        if (st !== "ours" && st !== "foreign") continue;
+        for (const at of strictOrSumInputs(d.expr)) {
+          const k = `${at.sheet}!${at.ref}`;
+          if (!readers.has(k)) readers.set(k, key);
+        }
+      }
+      for (const c of textCells) {
+        const k = `${c.sheet}!${c.ref}`;
+        const reader = readers.get(k);
+        const r = ruleById(reader ? "cell.textNumberInFormula" : "cell.textNumber");
+        this.add(r, r.severity, c.sheet, [c.ref], { actual: String(c.original), other: reader });
+      }
+    }
+    // Typed constants where a formula belongs.
+    const tc = ruleById("cell.typedConstant");
+    for (const d of this.ctx.derivations) {
+      const key = `${d.sheet}!${d.ref}`;
+      if (this.ctx.states.get(key) !== "typed") continue;
+      const cell = this.ctx.cell(key);
+      if (!cell || typeof cell.original !== "number") continue;
+      let detail: string | null = null;
+      if (this.ctx.registryFormulas.has(key)) detail = this.lang === "zh" ? "原有公式已被数值覆盖" : "our formula was overwritten";
+      else {
+        const own = Math.max(0, decimalFromNumber(cell.original).decimalPlaces());
+        const shown = decimalsOf(cell.numberFormat, undefined, undefined);
+        if (shown !== null && own >= shown + 3 && own >= 6) detail = this.lang === "zh" ? "粘贴了计算结果" : "a pasted computed value";
+      }
+      if (!detail) continue;
+      this.add(tc, tc.severity, d.sheet, [d.ref], { actual: cell.original, detail });
+    }
+  }
+
+  // ---- required inputs -----------------------------------------------------------------------------------------
+  required() {
+    const r = ruleById("input.required");
+    const exclude = ((r.params?.exclude as DerivedSelector[]) ?? []) as DerivedSelector[];
+    const required = requiredInputCells(this.model);
+    const byRow = new Map<string, { sheet: string; cells: string[]; label: string; needs: string[] }>();
+    const excluded = new Set<string>();
+    for (const sel of exclude) {
+      for (const t of this.model.tables.get(sel.table) ?? []) {
+        for (const row of t.rows) {
+          if (sel.rows && !sel.rows.includes(row.key)) continue;
+          for (const [colKey, c] of row.cells) if (!sel.cols || sel.cols.includes(colKey)) excluded.add(`${c.sheet}!${c.ref}`);
+        }
+      }
+    }
+    // A typed total stands in for its breakdown ("a total without breakdown is legal input").
+    for (const d of this.ctx.derivations) {
+      const st = this.ctx.states.get(`${d.sheet}!${d.ref}`);
+      if (st === "typed" || st === "foreign") for (const at of strictInputsOf(d.expr)) excluded.add(`${at.sheet}!${at.ref}`);
+    }
+    const seen = new Set<string>();
+    for (const d of this.ctx.derivations) {
+      const key = `${d.sheet}!${d.ref}`;
+      const st = this.ctx.states.get(key);
+      if (st !== "blank" && st !== "ours") continue;
+      if (this.ctx.evaluate(d) !== "blank") continue;
+      for (const at of strictInputsOf(d.expr)) {
+        const k = `${at.sheet}!${at.ref}`;
+        if (seen.has(k) || !required.has(k) || excluded.has(k) || this.ctx.derivationAt.has(k)) continue;
+        const c = this.ctx.cell(k);
+        if (!c || c.raw !== null || c.text !== null || c.noneMark || c.error) continue;
+        seen.add(k);
+        const { row } = parseRef(at.ref);
+        const rowKey = `${at.sheet}!${row}`;
+        const name = required.get(k)!;
+        const entry = byRow.get(rowKey) ?? { sheet: at.sheet, cells: [], label: "", needs: [] };
+        entry.cells.push(at.ref);
+        entry.label = entry.label ? `${entry.label}、${name.split("/").pop()}` : name;
+        const dl = this.labelOf(d);
+        if (!entry.needs.includes(dl.column)) entry.needs.push(dl.column);
+        byRow.set(rowKey, entry);
+      }
+    }
+    for (const e of byRow.values()) {
+      const detail = this.lang === "zh" ? `${e.needs.join("、")}只能留空（没有时填“无”或“—”）` : `so ${e.needs.join(", ")} stays blank (type 无 or — when there is none)`;
+      e.cells.sort((a, b) => parseRef(a).col - parseRef(b).col);
+      this.add(r, r.severity, e.sheet, e.cells, { label: e.label, detail });
+    }
+    const info = this.model.tables.get("info")?.[0];
+    const unit = info?.rowByKey.get("unit")?.cells.get("value");
+    if (unit && unit.text === null && unit.raw === null) {
+      this.add(r, r.severity, unit.sheet, [unit.ref], {
+        label: info!.rowByKey.get("unit")!.label,
+        detail: this.lang === "zh" ? "汇总表无法显示单位" : "the summary cannot name the unit",
+      });
+    }
+  }
+
+  // ---- reader problems -----------------------------------------------------------------------------------------
+  reader() {
+    const byCode = new Map<string, Rule>();
+    for (const r of RULES) for (const c of r.readerCodes ?? []) byCode.set(c, r);
+    for (const issue of this.model.issues) {
+      const r = byCode.get(issue.code);
+      if (!r) continue; // errorValue: the cell scan reports every error value.
+      this.add(r, r.severity, issue.sheet, issue.cells, { detail: issue.message });
+    }
+  }
+
+  // ---- plausibility --------------------------------------------------------------------------------------------
+  rateCells(sels: DerivedSelector[]): { d: Derivation; t: TableModel }[] {
+    const out: { d: Derivation; t: TableModel }[] = [];
+    for (const d of this.ctx.derivations) {
+      if (sels.some((s) => matches(s, d))) out.push({ d, t: this.tableOfDerivation.get(d)! });
+    }
+    return out;
+  }
+
+  ratioParts(d: Derivation): { rate: Decimal; num: Decimal; den: Decimal } | null {
+    const v = this.ctx.figure({ sheet: d.sheet, ref: d.ref });
+    if (d.expr.t !== "div") return null;
+    const a = this.ev(d.expr.a);
+    const b = this.ev(d.expr.b);
+    if (typeof a !== "object" || typeof b !== "object") return null;
+    if (typeof v !== "object") {
+      if (b.nom.isZero()) return null;
+      return { rate: a.nom.dividedBy(b.nom), num: a.nom, den: b.nom };
+    }
+    return { rate: v.nom, num: a.nom, den: b.nom };
+  }
+
+  ev(e: Expr): EvalResult {
+    if (e.t === "ref") return this.ctx.figure(e.at);
+    if (e.t === "sum") return this.ctx.sumOf(e.refs);
+    return "blank";
+  }
+
+  plausible(r: Rule, d: Derivation, params: Params) {
+    const key = `${d.sheet}!${d.ref}`;
+    if (this.plausibilityDone.has(key)) return;
+    this.plausibilityDone.add(key);
+    this.add(r, r.severity, d.sheet, [d.ref], params);
+  }
+
+  plausibility() {
+    const pct = (v: Decimal) => `${v.times(100).toFixed(2)}%`;
+    const s = this.model.settings;
+    const noExec = ruleById("plaus.noExecution");
+    for (const { d } of this.rateCells(noExec.params!.cells as DerivedSelector[])) {
+      const p = this.ratioParts(d);
+      if (!p || !p.num.isZero() || !p.den.gt(0)) continue;
+      this.plausible(noExec, d, { label: this.labelOf(d).label, expected: p.den.toFixed(2), actual: pct(p.rate) });
+    }
+    const high = ruleById("plaus.executionHigh");
+    for (const { d } of this.rateCells(high.params!.cells as DerivedSelector[])) {
+      const p = this.ratioParts(d);
+      if (p && p.rate.gt(1)) this.plausible(high, d, { label: this.labelOf(d).label, actual: pct(p.rate) });
+    }
+    const low = ruleById("plaus.executionLow");
+    for (const { d } of this.rateCells(low.params!.cells as DerivedSelector[])) {
+      const p = this.ratioParts(d);
+      if (p && p.rate.lt(s.lowExecution)) {
+        this.plausible(low, d, { label: this.labelOf(d).label, actual: pct(p.rate), threshold: pct(s.lowExecution) });
+      }
+    }
+    const line = ruleById("plaus.fundLine");
+    const lo = new Decimal(1).minus(s.lineDeviation);
+    const hi = new Decimal(1).plus(s.lineDeviation);
+    for (const { d } of this.rateCells([{ table: "fund", cols: ["rate"] }])) {
+      if (!/^(in|ex)/.test(d.rowKey) || d.rowKey === "incomeTotal" || d.rowKey === "expenseTotal") continue;
+      const p = this.ratioParts(d);
+      if (p && (p.rate.lt(lo) || p.rate.gt(hi))) {
+        this.plausible(line, d, { label: this.labelOf(d).label, actual: pct(p.rate), threshold: `${pct(lo)}–${pct(hi)}` });
+      }
+    }
+    // 三公 up on last year: the total, or each row when there is no total.
+    const sg = this.model.tables.get("sangong")?.[0];
+    if (sg) {
+      const up = ruleById("plaus.sangongUp");
+      const fig = (row: RowModel, col: string) => {
+        const c = row.cells.get(col);
+        return c ? this.ctx.figure({ sheet: c.sheet, ref: c.ref }) : "blank";
+      };
+      const total = sg.rowByKey.get("total");
+      const rows = total && typeof fig(total, "current") === "object" && typeof fig(total, "previous") === "object" ? [total] : sg.rows.filter((x) => ["abroad", "reception", "car"].includes(x.key));
+      for (const row of rows) {
+        const cur = fig(row, "current");
+        const prev = fig(row, "previous");
+        if (typeof cur === "object" && typeof prev === "object" && cur.nom.gt(prev.nom)) {
+          const c = row.cells.get("current")!;
+          this.add(up, up.severity, c.sheet, [c.ref], { label: row.label, actual: cur.nom.toFixed(2), expected: prev.nom.toFixed(2) });
+        }
+      }
+    }
+    // 在职 > 编制.
+    const info = this.model.tables.get("info")?.[0];
+    if (info) {
+      const v = (k: string) => info.rowByKey.get(k)?.cells.get("value");
+      const actual = v("staffActual");
+      const quota = v("staffQuota");
+      const hired = s.staffCaliber === "withHired" ? v("staffHired")?.value ?? new Decimal(0) : new Decimal(0);
+      if (actual?.value && quota?.value && actual.value.plus(hired).gt(quota.value)) {
+        const r = ruleById("plaus.staffOverQuota");
+        this.add(r, r.severity, actual.sheet, [actual.ref], { actual: actual.value.plus(hired).toString(), expected: quota.value.toString() });
+      }
+    }
+    this.indicatorPrompts();
+  }
+
+  indicatorPrompts() {
+    const t = this.model.tables.get("indicators")?.[0];
+    if (!t) return;
+    const over = ruleById("plaus.overAchievement");
+    const cut = ruleById("plaus.scoreCut");
+    const threshold = this.model.settings.overAchievement;
+    const pct = (v: Decimal) => `${v.times(100).toFixed(1)}%`;
+    const fig = (row: RowModel, col: string): Figure | null => {
+      const c = row.cells.get(col);
+      if (!c) return null;
+      const v = this.ctx.figure({ sheet: c.sheet, ref: c.ref });
+      return typeof v === "object" ? v : null;
+    };
+    for (const row of t.rows) {
+      const nature = indicatorNature(row);
+      if (nature === "qualitative") continue;
+      const target = fig(row, "target");
+      const actual = fig(row, "actual");
+      const anchor = row.cells.get("completion") ?? row.cells.get("actual");
+      if (!anchor) continue;
+      let ratio: Decimal | null = null;
+      if (target && actual && !target.nom.isZero() && !actual.nom.isZero()) {
+        ratio = nature === "atMost" ? target.nom.dividedBy(actual.nom) : actual.nom.dividedBy(target.nom);
+      } else if (!target && nature !== "atMost") {
+        // No target: the stated completion is all there is.
+        ratio = fig(row, "completion")?.nom ?? null;
+      }
+      if (ratio && ratio.gt(threshold)) {
+        const detail =
+          nature === "atMost" && target && actual
+            ? this.lang === "zh"
+              ? `实际完成值 ${actual.nom} 远低于上限 ${target.nom}（指标值/实际值 = ${pct(ratio)}）`
+              : `actual ${actual.nom} is far below the ceiling ${target.nom} (target/actual = ${pct(ratio)})`
+            : this.lang === "zh"
+              ? `完成比例 ${pct(ratio)}，远超年度指标值`
+              : `completion ${pct(ratio)}`;
+        this.add(over, over.severity, anchor.sheet, [anchor.ref], { label: row.label, actual: pct(ratio), threshold: pct(threshold), detail });
+      }
+      // A score cut although the target was met.
+      const weight = fig(row, "weight");
+      const score = fig(row, "score");
+      const reason = row.cells.get("reason")?.text;
+      if (!target || !actual || !weight || !score || reason) continue;
+      const met = nature === "atMost" ? actual.nom.lte(target.nom) : nature === "equal" ? actual.nom.eq(target.nom) : actual.nom.gte(target.nom);
+      if (met && score.nom.lt(weight.nom)) {
+        const sc = row.cells.get("score")!;
+        this.add(cut, cut.severity, sc.sheet, [sc.ref], {
+          label: row.label,
+          actual: score.nom.toString(),
+          expected: weight.nom.toString(),
+          detail: `${actual.nom.toString()} ${row.cells.get("nature")?.text ?? ""} ${target.nom.toString()}`,
+        });
+      }
+    }
+  }
+}
+
+function cellA1(row: number, col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}
+
+/** Cells whose number a formula uses (strict inputs and summed cells; not SUMIFS criteria). */
+function strictOrSumInputs(e: Expr): Ref[] {
+  const out: Ref[] = [];
+  const walk = (x: Expr) => {
+    switch (x.t) {
+      case "ref":
+        out.push(x.at);
+        break;
+      case "sum":
+        out.push(...x.refs);
+        break;
+      case "sumIfs":
+        for (const at of inputsOf(x)) if (parseRef(at.ref).col === x.sumCol) out.push(at);
+        break;
+      case "add":
+      case "min":
+      case "max":
+        x.args.forEach(walk);
+        break;
+      case "sub":
+      case "mul":
+      case "div":
+        walk(x.a);
+        walk(x.b);
+        break;
+      case "abs":
+      case "round":
+        walk(x.a);
+        break;
+      case "ifText":
+        walk(x.then);
+        walk(x.else);
+        break;
+      case "num":
+        break;
+    }
+  };
+  walk(e);
+  return out;
+}
+
+/** Workbook order of sheets, then row, then column. */
+export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const order = new Map(sheetOrder.map((s, i) => [s, i]));
+  const pos = (f: Finding) => {
+    if (f.cells.length === 0) return [-1, -1];
+    try {
+      const { row, col } = parseRef(f.cells[0]);
+      return [row, col];
+    } catch {
+      return [-1, -1];
+    }
+  };
+  return findings
+    .map((f) => ({ f, p: pos(f) }))
+    .sort(
+      (a, b) =>
+        severityOrder[a.f.severity] - severityOrder[b.f.severity] ||
+        (order.get(a.f.sheet) ?? 1e9) - (order.get(b.f.sheet) ?? 1e9) ||
+        a.p[0] - b.p[0] ||
+        a.p[1] - b.p[1] ||
+        a.f.ruleId.localeCompare(b.f.ruleId),
+    )
+    .map((x) => x.f);
+}
+
+/** Runs every rule; findings sorted by severity, sheet and cell. */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const lang = options.lang ?? "zh";
+  const model = readWorkbook(snapshot);
+  const list = deriveAll(model);
+  const c = new Checker(snapshot, model, list, lang);
+  c.plugs();
+  c.derived();
+  c.same();
+  c.ofWhich();
+  c.yearLabels();
+  c.cells();
+  c.required();
+  c.reader();
+  c.plausibility();
+  let findings = sortFindings(c.findings, snapshot.sheets.map((s) => s.name));
+  findings = attachExplanations(c.ctx, findings);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const explained = findings.filter((f) => f.explanation).length;
+  const text =
+    lang === "zh"
+      ? `审核完成：错误 ${counts.error} 个，警告 ${counts.warning} 个${explained ? `（已说明 ${explained} 个）` : ""}，提示 ${counts.info} 个。`
+      : `Checked: ${counts.error} errors, ${counts.warning} warnings${explained ? ` (${explained} explained)` : ""}, ${counts.info} notes.`;
+  const plan = options.highlight ? highlightPlan(snapshot, model, findings) : emptyPlan();
+  return { findings, plan, summary: { unitName: model.unitName, year: model.year, counts, explained, text }, model };
+}

@@ -1,0 +1,286 @@
+/**
+ * Evaluates a derived cell's expression (derive.ts) over the figures as stated, twice at once: the nominal value
+ * (the formula on the figures as shown) and the interval of values the inputs stand for (each stated figure with d
+ * decimals is an interval, interval.ts). A derived cell that holds a typed figure or a formula of the user's is an
+ * input like any other (its own relation is checked separately); a derived cell that is blank or holds our formula
+ * is evaluated from its expression, so checking does not depend on whether 计算 has run.
+ */
+import Decimal from "decimal.js";
+import { cellRef, parseRef } from "../address";
+import { refKey, sameFormula, type Derivation } from "../derive";
+import { renderFormula, type Expr, type Ref } from "../expr";
+import type { CellModel, RegistryEntry, Settings, WorkbookModel } from "../model";
+import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { decimalFromNumber, parseNumberText } from "../text";
+import {
+  add as ivAdd,
+  decimalsOf,
+  div as ivDiv,
+  exactInterval,
+  makeInterval,
+  negate,
+  roundDecimal,
+  statedInterval,
+  type Interval,
+} from "./interval";
+
+/** A number known as a nominal value and an interval (null when a division made it indeterminate). */
+export interface Figure {
+  nom: Decimal;
+  iv: Interval | null;
+}
+
+export type EvalResult = Figure | "blank" | "zeroDiv";
+
+export interface StatedFigure {
+  value: Decimal;
+  decimals: number;
+}
+
+/** The figure a cell states, in the sheet's own unit (rates as fractions), with the decimals it is shown with. */
+export function statedFigure(cell: CellModel | undefined): StatedFigure | null {
+  if (!cell || cell.raw === null || cell.isDate) return null;
+  const o = cell.original;
+  if (typeof o === "number") {
+    const shown = decimalsOf(cell.numberFormat, undefined, o) ?? 0;
+    const own = Math.max(0, decimalFromNumber(o).decimalPlaces());
+    let d = Math.max(shown, own);
+    // Rates carry the precision the author typed (the seed mixes 2-dp and 1-dp): Excel shows a typed 198.3% as
+    // 198.30% under its automatic 0.00% format, so zeros the percent format pads are not taken as precision
+    // (never coarser than whole percents). Amounts keep their format's decimals: 11 shown as 11.00 means 11.00.
+    if (/%/.test((cell.numberFormat ?? "").replace(/"[^"]*"/g, "")) && own < shown) d = Math.max(2, own);
+    // A rate under a "%" header typed as 96.85: the reader divided by 100.
+    if (!cell.raw.eq(decimalFromNumber(o))) d += 2;
+    return { value: cell.raw, decimals: Math.min(d, 12) };
+  }
+  if (typeof o === "string") {
+    const parsed = parseNumberText(o);
+    let d = cell.typedDecimals ?? parsed?.typedDecimals ?? 0;
+    if (parsed && !parsed.value.eq(cell.raw)) d += 2;
+    return { value: cell.raw, decimals: d };
+  }
+  return null;
+}
+
+export type CellState = "blank" | "ours" | "typed" | "foreign";
+
+/** Everything the checks look up: cells by "sheet!A1", derivations, and how each derived cell is filled. */
+export class CheckContext {
+  readonly cells = new Map<string, CellModel>();
+  readonly derivationAt = new Map<string, Derivation>();
+  readonly states = new Map<string, CellState>();
+  readonly sheets: Map<string, SheetSnapshot>;
+  private readonly memo = new Map<string, EvalResult>();
+  private readonly visiting = new Set<string>();
+  readonly registryFormulas = new Map<string, string>();
+
+  constructor(
+    readonly snapshot: WorkbookSnapshot,
+    readonly model: WorkbookModel,
+    readonly derivations: Derivation[],
+  ) {
+    this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+    for (const tables of model.tables.values()) {
+      for (const t of tables) for (const row of t.rows) for (const c of row.cells.values()) this.cells.set(`${c.sheet}!${c.ref}`, c);
+    }
+    for (const e of model.registry) if (e.kind === "formula") this.registryFormulas.set(`${e.sheet}!${e.cell}`, e.data);
+    for (const d of derivations) {
+      const key = `${d.sheet}!${d.ref}`;
+      this.derivationAt.set(key, d);
+      this.states.set(key, this.stateOf(d, model.registry));
+    }
+  }
+
+  get settings(): Settings {
+    return this.model.settings;
+  }
+
+  get mode(): "nearest" | "truncate" {
+    return this.model.settings.rounding;
+  }
+
+  private stateOf(d: Derivation, registry: RegistryEntry[]): CellState {
+    void registry;
+    const key = `${d.sheet}!${d.ref}`;
+    const sheet = this.sheets.get(d.sheet);
+    if (!sheet) return "blank";
+    const { row, col } = parseRef(d.ref);
+    const cell = snapshotCell(sheet, row, col);
+    if (cell.formula !== null) {
+      const ours = renderFormula(d.expr, d.sheet, this.settings.zeroDivision);
+      const registered = this.registryFormulas.get(key);
+      return sameFormula(cell.formula, ours) || (registered !== undefined && sameFormula(registered, cell.formula))
+        ? "ours"
+        : "foreign";
+    }
+    const v = cell.value;
+    if (v === null || (typeof v === "string" && v.trim() === "")) return "blank";
+    return "typed";
+  }
+
+  cell(key: string): CellModel | undefined {
+    return this.cells.get(key);
+  }
+
+  /** A cell's text as the snapshot holds it (for SUMIFS criteria and labels). */
+  text(at: Ref): string | null {
+    const sheet = this.sheets.get(at.sheet);
+    if (!sheet) return null;
+    const { row, col } = parseRef(at.ref);
+    const { value } = snapshotCell(sheet, row, col);
+    return typeof value === "string" ? value : null;
+  }
+
+  /** The figure a cell stands for: stated if it states one, else (derived, blank or ours) its expression. */
+  figure(at: Ref): EvalResult {
+    const key = refKey(at);
+    const d = this.derivationAt.get(key);
+    const state = this.states.get(key);
+    if (d && (state === "blank" || state === "ours")) return this.evaluate(d);
+    return this.statedAt(key, at);
+  }
+
+  statedAt(key: string, at: Ref): EvalResult {
+    const cell = this.cells.get(key);
+    let stated = statedFigure(cell);
+    if (!cell) {
+      // Not a table cell (should not happen for derivations): read the snapshot.
+      const sheet = this.sheets.get(at.sheet);
+      if (sheet) {
+        const { row, col } = parseRef(at.ref);
+        const { value, numberFormat } = snapshotCell(sheet, row, col);
+        if (typeof value === "number") {
+          stated = { value: decimalFromNumber(value), decimals: decimalsOf(numberFormat, undefined, value) ?? 0 };
+        } else if (typeof value === "string" && !isCellError(value)) {
+          const p = parseNumberText(value);
+          if (p) stated = { value: p.value, decimals: p.typedDecimals + (p.percent ? 2 : 0) };
+        }
+      }
+    }
+    if (!stated) return "blank";
+    return { nom: stated.value, iv: statedInterval(stated.value, stated.decimals, this.mode) };
+  }
+
+  /** The derived cell's expression over the stated figures (memoised). */
+  evaluate(d: Derivation): EvalResult {
+    const key = `${d.sheet}!${d.ref}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    if (this.visiting.has(key)) return "blank";
+    this.visiting.add(key);
+    const v = this.ev(d.expr);
+    this.visiting.delete(key);
+    this.memo.set(key, v);
+    return v;
+  }
+
+  private ev(e: Expr): EvalResult {
+    switch (e.t) {
+      case "ref":
+        return this.figure(e.at);
+      case "num":
+        return exact(new Decimal(e.v));
+      case "add":
+        return this.strict(e.args.map((a) => this.ev(a)), (xs) => xs.reduce(addF));
+      case "sub":
+        return this.strict([this.ev(e.a), this.ev(e.b)], ([a, b]) => addF(a, negF(b)));
+      case "mul":
+        return this.strict([this.ev(e.a), this.ev(e.b)], ([a, b]) => mulF(a, b));
+      case "div": {
+        const a = this.ev(e.a);
+        const b = this.ev(e.b);
+        if (a === "blank" || b === "blank") return "blank";
+        if (a === "zeroDiv" || b === "zeroDiv") return "zeroDiv";
+        if (b.nom.isZero()) return "zeroDiv";
+        const nom = a.nom.dividedBy(b.nom);
+        if (!a.iv || !b.iv) return { nom, iv: null };
+        const q = ivDiv(a.iv, b.iv);
+        return { nom, iv: q.kind === "interval" ? q.interval : null };
+      }
+      case "min":
+      case "max": {
+        const pick = e.t === "min" ? (x: Decimal, y: Decimal) => Decimal.min(x, y) : (x: Decimal, y: Decimal) => Decimal.max(x, y);
+        return this.strict(e.args.map((a) => this.ev(a)), (xs) =>
+          xs.reduce((x, y) => ({
+            nom: pick(x.nom, y.nom),
+            iv: x.iv && y.iv ? makeInterval(pick(x.iv.lo, y.iv.lo), pick(x.iv.hi, y.iv.hi)) : null,
+          })),
+        );
+      }
+      case "abs":
+        return this.strict([this.ev(e.a)], ([a]) => ({ nom: a.nom.abs(), iv: a.iv ? absIv(a.iv) : null }));
+      case "round":
+        return this.strict([this.ev(e.a)], ([a]) => ({
+          nom: roundDecimal(a.nom, e.digits),
+          iv: a.iv ? makeInterval(roundDecimal(a.iv.lo, e.digits), roundDecimal(a.iv.hi, e.digits)) : null,
+        }));
+      case "sum":
+        return this.sumOf(e.refs);
+      case "sumIfs": {
+        const refs: Ref[] = [];
+        for (let row = e.fromRow; row <= e.toRow; row++) {
+          const ok = e.criteria.every((c) => {
+            const t = (this.text({ sheet: e.sheet, ref: cellRef(row, c.col) }) ?? "").toLowerCase();
+            const same = t === c.text.toLowerCase();
+            return c.op === "=" ? same : !same;
+          });
+          if (ok) refs.push({ sheet: e.sheet, ref: cellRef(row, e.sumCol) });
+        }
+        const v = this.sumOf(refs);
+        // SUMIFS over a range with no number at all is blank, like the formula's COUNT guard.
+        return v;
+      }
+      case "ifText": {
+        const t = this.text(e.at);
+        return this.ev(t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else);
+      }
+    }
+  }
+
+  private strict(parts: EvalResult[], f: (xs: Figure[]) => Figure): EvalResult {
+    if (parts.some((p) => p === "blank")) return "blank";
+    if (parts.some((p) => p === "zeroDiv")) return "zeroDiv";
+    return f(parts as Figure[]);
+  }
+
+  sumOf(refs: Ref[]): EvalResult {
+    let acc: Figure | null = null;
+    let zeroDiv = false;
+    for (const r of refs) {
+      const v = this.figure(r);
+      if (v === "blank") continue;
+      if (v === "zeroDiv") {
+        zeroDiv = true;
+        continue;
+      }
+      acc = acc ? addF(acc, v) : v;
+    }
+    if (acc) return acc;
+    return zeroDiv ? "zeroDiv" : "blank";
+  }
+}
+
+const exact = (v: Decimal): Figure => ({ nom: v, iv: exactInterval(v) });
+
+function addF(a: Figure, b: Figure): Figure {
+  return { nom: a.nom.plus(b.nom), iv: a.iv && b.iv ? ivAdd(a.iv, b.iv) : null };
+}
+
+function negF(a: Figure): Figure {
+  return { nom: a.nom.negated(), iv: a.iv ? negate(a.iv) : null };
+}
+
+/** Closed hull of the product set (openness is not tracked through products; scores only). */
+function mulF(a: Figure, b: Figure): Figure {
+  const nom = a.nom.times(b.nom);
+  if (!a.iv || !b.iv) return { nom, iv: null };
+  const corners = [a.iv.lo.times(b.iv.lo), a.iv.lo.times(b.iv.hi), a.iv.hi.times(b.iv.lo), a.iv.hi.times(b.iv.hi)];
+  return { nom, iv: makeInterval(Decimal.min(...corners), Decimal.max(...corners)) };
+}
+
+function absIv(a: Interval): Interval {
+  if (a.lo.gte(0)) return a;
+  if (a.hi.lte(0)) return negate(a);
+  return makeInterval(0, Decimal.max(a.lo.abs(), a.hi.abs()));
+}
+
