@@ -351,6 +351,13 @@ class Reader {
         const next = () => {
           for (let c2 = c + 1; c2 < sheet.originCol + cols; c2++) {
             const v = cellText(sheet, r, c2);
+            // A blank name or scope: the next label (口径, 基金名称) is not its value.
+            if (
+              labelMatches(v, FUND_BLOCK_LABELS.scope.label, FUND_BLOCK_LABELS.scope.synonyms) ||
+              labelMatches(v, FUND_BLOCK_LABELS.name.label, FUND_BLOCK_LABELS.name.synonyms)
+            ) {
+              return null;
+            }
             if (v !== null) return { v, ref: cellRef(r, c2) };
           }
           return null;

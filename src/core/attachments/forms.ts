@@ -123,7 +123,7 @@ function formHeader(w: SheetWriter, ctx: AttachmentContext, n: number, title: st
 function pageSetup(w: SheetWriter, titleRows: string) {
   const total = w.width(0, w.widths.length);
   w.pageSetup = {
-    orientation: total > 100 ? "landscape" : "portrait",
+    orientation: total > 110 ? "landscape" : "portrait",
     paperSize: "A4",
     fitToWidth: true,
     printTitleRows: titleRows,

@@ -109,7 +109,10 @@ export function attachmentsPlan(snapshot: WorkbookSnapshot, options: Attachments
     return { plan: { styles: {}, sheets: [] }, sheets: [], missing: [], deleted: [], summary: ATTACHMENT_MESSAGES.noInput };
   }
   const projects = model.tables.get("projects")?.[0];
-  const funds = model.tables.get("fund") ?? [];
+  // A fund block left blank (the template's empty block) is no fund.
+  const funds = (model.tables.get("fund") ?? []).filter(
+    (f) => !!f.name || f.rows.some((r) => [...r.cells.values()].some((c) => c.raw !== null)),
+  );
   const list = wanted(projects, funds, options);
   const { assignments, deleted } = assignNames(
     list.map((w) => ({ role: roleOf(w), template: ATTACHMENT_NAMES[w.kind].sheet, n: w.number, object: w.object })),
