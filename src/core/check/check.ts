@@ -605,7 +605,7 @@ class Checker {
     for (const { d } of this.rateCells(noExec.params!.cells as DerivedSelector[])) {
       const p = this.ratioParts(d);
       if (!p || !p.num.isZero() || !p.den.gt(0)) continue;
-      this.plausible(noExec, d, { label: this.labelOf(d).label, expected: p.den.toFixed(2), actual: pct(p.rate) });
+      this.plausible(noExec, d, { label: this.labelOf(d).label, expected: p.den.toFixed(2), actual: p.num.toFixed(2) });
     }
     const high = ruleById("plaus.executionHigh");
     for (const { d } of this.rateCells(high.params!.cells as DerivedSelector[])) {
