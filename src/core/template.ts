@@ -43,11 +43,12 @@ export const TEMPLATE_STYLES: Record<string, CellStyle> = {
     alignment: { horizontal: "center", vertical: "middle", wrap: true },
   },
   label: { border: "thin", alignment: { vertical: "middle", wrap: true } },
-  labelIndent: { border: "thin", alignment: { vertical: "middle", wrap: true, indent: 1 } },
+  labelIndent: { border: "thin", alignment: { horizontal: "left", vertical: "middle", wrap: true, indent: 2 } },
   labelTotal: { border: "thin", font: { bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
   input: { border: "thin", fill: "#FFFBE6" },
   derived: { border: "thin", fill: "#EDEDED" },
   blockLabel: { font: { bold: true } },
+  longText: { border: "thin", fill: "#FFFBE6", alignment: { vertical: "top", wrap: true } },
 };
 
 export interface TablePosition {
@@ -84,7 +85,7 @@ class SheetWriter {
   row = 0;
   readonly widths = new Map<number, number>();
   constructor(name: string) {
-    this.plan = { name, create: true, cells: [], merges: [], columnWidths: [] };
+    this.plan = { name, create: true, cells: [], merges: [], columnWidths: [], rowHeights: [] };
   }
   put(row: number, col: number, value: CellValue, style?: string, numberFormat?: string) {
     this.plan.cells.push({ ref: cellRef(row, col), value, style, numberFormat });
@@ -101,7 +102,7 @@ function writeTable(w: SheetWriter, spec: TableSpec, data: TableData | undefined
   if (withTitle) {
     w.put(w.row, 0, spec.title, "title");
     w.plan.merges!.push(rangeRef(w.row, 0, w.row, lastCol));
-    w.plan.rowHeights = [...(w.plan.rowHeights ?? []), { row: w.row + 1, height: 24 }];
+    w.plan.rowHeights!.push({ row: w.row + 1, height: 24 });
     w.row++;
     w.put(w.row, 0, spec.instruction, "note");
     w.plan.merges!.push(rangeRef(w.row, 0, w.row, lastCol));
@@ -178,11 +179,17 @@ function writeTable(w: SheetWriter, spec: TableSpec, data: TableData | undefined
       const derived = c.derived || (r.derived && c.kind !== "text");
       const rowSpec = spec.rows?.find((x) => x.key === r.key);
       const kind = rowSpec?.kind && spec.columns.length <= 2 && key === spec.columns[0].key ? rowSpec.kind : c.kind;
-      const rowDerived = rowSpec?.derived && spec.columns.length <= 2;
+      const rowDerived = (rowSpec?.derived && spec.columns.length <= 2) || rowSpec?.derivedColumns?.includes(key);
       const style = derived || rowDerived ? "derived" : "input";
       const input = r.values[key];
       if (input !== undefined) w.plan.cells.push(toCell(cellRef(w.row, col), input, kind, style));
       else w.put(w.row, col, null, style, NUMBER_FORMATS[kind]);
+      if (spec.mergeValueAcross) {
+        for (let extra = 1; extra < spec.mergeValueAcross; extra++) w.put(w.row, col + extra, null, style);
+        w.plan.merges!.push(rangeRef(w.row, col, w.row, col + spec.mergeValueAcross - 1));
+        w.plan.cells.push({ ref: cellRef(w.row, col), value: input === undefined ? null : (input as string), style: "longText" });
+        w.plan.rowHeights!.push({ row: w.row + 1, height: 60 });
+      }
     }
     w.row++;
   }

@@ -33,6 +33,8 @@ export interface RowSpec {
   derived?: boolean;
   /** A note shown beside the row in the template. */
   note?: string;
+  /** Columns of this row that are derived although the column is an input elsewhere (links to other sheets). */
+  derivedColumns?: string[];
 }
 
 export type TableId =
@@ -70,6 +72,8 @@ export interface TableSpec {
   repeated?: boolean;
   /** The template puts the label column after this column (科目编码 before 科目名称); first by default. */
   labelAfter?: string;
+  /** A long text value: the template merges its cell across this many columns. */
+  mergeValueAcross?: number;
 }
 
 const amount = (key: string, header: string, synonyms: string[] = [], derived = false): ColumnSpec => ({
@@ -360,9 +364,16 @@ export const BASICS: TableSpec = {
     { key: "sgAbroad", label: "出国经费", synonyms: ["因公出国（境）费用", "因公出国费用"], indent: 1, parent: "sg", derived: true },
     { key: "sgReception", label: "公务接待", synonyms: ["公务接待费"], indent: 1, parent: "sg", derived: true },
     { key: "proj", label: "项目支出", derived: true },
-    { key: "projBusiness", label: "业务工作专项", indent: 1, parent: "proj" },
-    { key: "projOperation", label: "运行维护专项", indent: 1, parent: "proj" },
-    { key: "projOther", label: "其他", synonyms: ["其他项目"], indent: 1, parent: "proj" },
+    { key: "projBusiness", label: "业务工作专项", indent: 1, parent: "proj", derivedColumns: ["budget", "actual"] },
+    { key: "projOperation", label: "运行维护专项", indent: 1, parent: "proj", derivedColumns: ["budget", "actual"] },
+    {
+      key: "projOther",
+      label: "其他",
+      synonyms: ["其他项目"],
+      indent: 1,
+      parent: "proj",
+      derivedColumns: ["budget", "actual"],
+    },
     { key: "pub", label: "公用经费", synonyms: ["日常公用经费"] },
     { key: "pubOffice", label: "办公经费", synonyms: ["办公费"], indent: 1, parent: "pub" },
     { key: "pubUtility", label: "水费、电费、差旅费", synonyms: ["水电差旅费", "水费电费差旅费"], indent: 1, parent: "pub" },
@@ -404,8 +415,9 @@ export const THRIFT: TableSpec = {
   titleSynonyms: ["厉行节约"],
   instruction: "简要填写本单位厉行节约的制度和措施。",
   labelColumn: { key: "item", header: "项目", width: 26 },
-  columns: [{ key: "text", header: "内容", kind: "text", width: 60 }],
+  columns: [{ key: "text", header: "内容", kind: "text", width: 14 }],
   rows: [{ key: "measures", label: "保障措施", synonyms: ["厉行节约保障措施", "措施"], kind: "text" }],
+  mergeValueAcross: 6,
 };
 
 /** Who a goal or an indicator belongs to: 部门整体, a project's name, or a fund's name. */
