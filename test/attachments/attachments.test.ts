@@ -22,6 +22,20 @@ function attachmentNames(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets.filter((ws) => ws.name.startsWith("附件")).map((ws) => ws.name);
 }
 
+/** The cell of a row (by its label in column A) under a header (by its text). */
+function findCell(ws: ExcelJS.Worksheet, rowLabel: string, header: string): ExcelJS.Cell {
+  let row = 0;
+  let col = 0;
+  ws.eachRow((r, n) => {
+    if (r.getCell(1).value === rowLabel) row = n;
+    r.eachCell((c, k) => {
+      if (c.value === header && col === 0) col = k;
+    });
+  });
+  if (!row || !col) throw new Error(`no ${rowLabel}/${header} on ${ws.name}`);
+  return ws.getCell(row, col);
+}
+
 function registryRows(wb: ExcelJS.Workbook): string[][] {
   const ws = wb.getWorksheet(REGISTRY_SHEET)!;
   const rows: string[][] = [];
@@ -106,7 +120,7 @@ describe("the sample (湖南省就业服务中心 FY2020)", () => {
 
   test("every figure is a formula over the input sheets", () => {
     const a4 = wb.getWorksheet("附件4 项目（就业资金）")!;
-    expect((a4.getCell("G8").value as ExcelJS.CellFormulaValue).formula).toBe(`IF(COUNT('项目'!I7)<1,"",'项目'!I7)`);
+    expect((a4.getCell("G8").value as ExcelJS.CellFormulaValue).formula).toMatch(/^IF\(COUNT\('项目'!I(\d+)\)<1,"",'项目'!I\1\)$/);
     expect((a4.getCell("J8").value as ExcelJS.CellFormulaValue).formula).toBe(`IF(COUNT(H8,G8)<2,"",IF(G8=0,"",H8/G8))`);
     expect((a4.getCell("K8").value as ExcelJS.CellFormulaValue).formula).toBe(`IF(COUNT(J8)<1,"",ROUND(10*MIN(J8,1),2))`);
   });
@@ -116,8 +130,8 @@ describe("the sample (湖南省就业服务中心 FY2020)", () => {
     expect(a3.get("H8")).toBe(4.32);
     expect(a3.get("G8") ?? "").toBe("");
     expect(a3.get("J8") ?? "").toBe("");
-    expect(result.missing).toContainEqual(expect.stringMatching(/^项目!I9（办公设备购置\/全年预算数合计）：附件3 项目（办公设备购置）$/));
-    expect(result.missing).toContainEqual(expect.stringContaining("绩效目标与指标!J10（职业培训人次/分值）"));
+    expect(result.missing).toContainEqual(expect.stringMatching(/^项目!I\d+（办公设备购置\/全年预算数合计）：附件3 项目（办公设备购置）$/));
+    expect(result.missing).toContainEqual(expect.stringMatching(/^绩效目标与指标!J\d+（职业培训人次\/分值）/));
     expect(result.missing).toContainEqual(expect.stringContaining("评价对象“就业资金”没有绩效指标"));
     expect(result.missing).toContainEqual(expect.stringContaining("三公经费!B6（公务接待费/年初预算数）"));
     // Figures the seed has are not reported; unused lines (其中, fund lines) are not either.
@@ -214,7 +228,7 @@ describe("regenerating", () => {
     wb.addWorksheet("附件9 说明").getCell("A1").value = "用户的附件";
     // 就业资金 is no longer evaluated: 附件4 goes, the fund tables move up to 附件4 and 附件5.
     const projects = wb.getWorksheet("项目")!;
-    projects.getCell("C7").value = "否";
+    findCell(projects, "就业资金", "是否自评").value = "否";
     const r = build(wb);
     expect(r.sheets.map((s) => s.name)).toEqual([
       "附件1 基础数据表",
@@ -229,15 +243,30 @@ describe("regenerating", () => {
   });
 });
 
+describe("scores and grade", () => {
+  test("with 分值 typed, 总分 = 执行得分 + Σ 指标得分 and the grade follows (优 ≥ 90)", () => {
+    const data = seedData();
+    const weights: Record<string, number> = { 职业培训人次: 30, 就业见习人数: 20, 城镇登记失业率: 20, 退捕渔民转产就业人数: 20 };
+    for (const row of data.indicators![0].rows) {
+      if (row.label && row.label in weights) row.values.weight = weights[row.label];
+      if (row.label === "就业见习人数") row.values.target = 11000;
+    }
+    const wb = workbookFrom(data);
+    const r = build(wb);
+    const a2 = cachedValues(wb.getWorksheet("附件2 部门整体自评表")!);
+    // 9.50 + 30 + 20 + 20 (reverse: 4.5 ÷ 2.74 capped) + 20 × 17859 ÷ 17865 = 19.99
+    expect([a2.get("J14"), a2.get("J15"), a2.get("J16"), a2.get("J17")]).toEqual([30, 20, 20, 19.99]);
+    expect(a2.get("I18")).toBe(100);
+    expect(a2.get("J18")).toBeCloseTo(99.49, 10);
+    expect(a2.get("K18")).toBe("自评等级：优");
+    expect(r.missing.join("\n")).not.toContain("职业培训人次/分值");
+  });
+});
+
 describe("settings", () => {
   test("执行率 over 100% scored by deviation when 设置 says so, and the note says which rule", async () => {
     const wb = await sampleWorkbook();
-    const settings = wb.getWorksheet("设置")!;
-    let row = 0;
-    settings.eachRow((r, n) => {
-      if (r.getCell(1).value === "执行率超过100%的计分方式") row = n;
-    });
-    settings.getCell(row, 2).value = "按偏离度扣分";
+    findCell(wb.getWorksheet("设置")!, "执行率超过100%的计分方式", "取值").value = "按偏离度扣分";
     build(wb);
     const a5 = cachedValues(wb.getWorksheet("附件5 失业保险基金自评表")!);
     // 35826.06 / 28266.36 = 126.74 % → 10 × (1 − 0.2674…) = 7.33

@@ -33,7 +33,7 @@ export const ATTACHMENT_STYLES: Record<string, CellStyle> = {
   attText: box({ alignment: { horizontal: "left", vertical: "top", wrap: true } }),
   attAmount: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "#,##0.00" }),
   attRate: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "0.00%" }),
-  attScore: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "0.00" }),
+  attScore: box({ alignment: { horizontal: "center", vertical: "middle" }, numberFormat: "0.00" }),
   attCount: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "0" }),
   attValue: box({ alignment: { horizontal: "right", vertical: "middle" }, numberFormat: "General" }),
   attTotal: box({ font: { name: FONT, size: 10, bold: true } }),
