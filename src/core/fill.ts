@@ -123,7 +123,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
   }
   const registry = replaceEntries(model.registry, "formula", formulaEntries);
   const plan: Plan = { styles: {}, sheets: [...sheetPlans.values()] };
-  if (written.length > 0) plan.sheets.push(registrySheetPlan(registry));
+  if (written.length > 0) plan.sheets.push(registrySheetPlan(registry, model.sheetNames));
 
   const bySheet = INPUT_TABLES.map((t) => t.sheet)
     .filter((s, i, all) => all.indexOf(s) === i)

@@ -6,7 +6,11 @@ import { REGISTRY_SHEET } from "./data/layout";
 import type { RegistryEntry } from "./model";
 import type { CellWrite, SheetPlan } from "./plan";
 
-export function registrySheetPlan(entries: RegistryEntry[]): SheetPlan {
+/**
+ * The registry sheet, rewritten whole. Its visibility is set only when it is created: setting visibility cannot be
+ * undone in Excel, and a plan without it can be one undo step.
+ */
+export function registrySheetPlan(entries: RegistryEntry[], existingSheets: string[] = []): SheetPlan {
   const cells: CellWrite[] = [
     { ref: "A1", value: "kind" },
     { ref: "B1", value: "sheet" },
@@ -23,7 +27,8 @@ export function registrySheetPlan(entries: RegistryEntry[]): SheetPlan {
       { ref: `D${row}`, value: e.data, numberFormat: "@" },
     );
   });
-  return { name: REGISTRY_SHEET, create: true, clear: true, visibility: "veryHidden", cells };
+  const exists = existingSheets.includes(REGISTRY_SHEET);
+  return { name: REGISTRY_SHEET, create: true, clear: true, ...(exists ? {} : { visibility: "veryHidden" as const }), cells };
 }
 
 /** Replaces the entries of one kind (and optionally one sheet) with new ones, keeping the rest. */
