@@ -45,7 +45,9 @@ function mergedRanges(ws: ExcelJS.Worksheet): string[] {
 
 function clearSheet(ws: ExcelJS.Worksheet) {
   for (const range of mergedRanges(ws)) ws.unMergeCells(range);
-  if (ws.rowCount > 0) ws.spliceRows(1, ws.rowCount);
+  // ExcelJS's spliceRows(1, rowCount) leaves every row in place when it would remove them all; removing the last
+  // row, one at a time, shifts nothing and does clear the sheet.
+  for (let r = ws.rowCount; r >= 1; r--) ws.spliceRows(r, 1);
   ws.views = [];
 }
 
