@@ -442,7 +442,7 @@ export function fundSubject(fund: TableModel): SelfEvalSubject {
 export function fundBudgetForm(w: SheetWriter, ctx: AttachmentContext, n: number, title: string, fund: TableModel): void {
   const where = w.name;
   const F = FUND_BUDGET_FORM;
-  const right = fund.scope ? `${format(F.scope, { scope: fund.scope })}　　${FORM_TEXT.currency}` : FORM_TEXT.currency;
+  const right = fund.scope ? format(F.scopeAndCurrency, { scope: fund.scope, currency: FORM_TEXT.currency }) : FORM_TEXT.currency;
   let r = formHeader(w, ctx, n, title, right);
   F.headers.forEach((h, i) => w.text(r, i, h, "attHeader"));
   w.height(r, 22);

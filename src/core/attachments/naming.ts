@@ -14,7 +14,7 @@ export const ATTACHMENT_ROLE = /^附件\d+:/;
 /** Replaces what Excel forbids in sheet names and trims apostrophes at either end. */
 export function cleanSheetName(name: string): string {
   let s = [...name].map((ch) => FORM_TEXT.sheetNameReplacements[ch] ?? ch).join("");
-  s = s.replace(/[\u0000-\u001f]/g, "").replace(/^'+|'+$/g, "");
+  s = [...s].filter((ch) => ch.charCodeAt(0) >= 0x20).join("").replace(/^'+|'+$/g, "");
   return s;
 }
 

@@ -170,7 +170,8 @@ export const FUND_BUDGET_FORM = {
   closing: "五、年末滚存结余",
   /** Numbering of the lines under a total: 1．失业保险费收入 … */
   line: "{i}. {label}",
-  scope: "口径：{scope}",
+  /** The right-hand line above the table when the fund's 口径 is known. */
+  scopeAndCurrency: "口径：{scope}　　{currency}",
 };
 
 // ---------------------------------------------------------------------------------------------------------------
