@@ -73,6 +73,11 @@ export class CheckContext {
   private readonly memo = new Map<string, EvalResult>();
   private readonly visiting = new Set<string>();
   readonly registryFormulas = new Map<string, string>();
+  /**
+   * Figures that are set, not measured or rounded: counts (编制数, 人数) and an indicator's target and weight.
+   * They stand for themselves, not for an interval.
+   */
+  readonly exact = new Set<string>();
 
   constructor(
     readonly snapshot: WorkbookSnapshot,
@@ -81,7 +86,17 @@ export class CheckContext {
   ) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     for (const tables of model.tables.values()) {
-      for (const t of tables) for (const row of t.rows) for (const c of row.cells.values()) this.cells.set(`${c.sheet}!${c.ref}`, c);
+      for (const t of tables) {
+        const keyValue = t.spec.columns.length <= 2;
+        for (const row of t.rows) {
+          for (const [colKey, c] of row.cells) {
+            const key = `${c.sheet}!${c.ref}`;
+            this.cells.set(key, c);
+            const kind = keyValue ? t.spec.rows?.find((r) => r.key === row.key)?.kind : t.spec.columns.find((x) => x.key === colKey)?.kind;
+            if (kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"))) this.exact.add(key);
+          }
+        }
+      }
     }
     for (const e of model.registry) if (e.kind === "formula") this.registryFormulas.set(`${e.sheet}!${e.cell}`, e.data);
     for (const d of derivations) {
@@ -158,6 +173,7 @@ export class CheckContext {
       }
     }
     if (!stated) return "blank";
+    if (this.exact.has(key)) return exact(stated.value);
     return { nom: stated.value, iv: statedInterval(stated.value, stated.decimals, this.mode) };
   }
 
