@@ -77,7 +77,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Runs the CLI on this process's arguments and exits with its status. */
+export function runFromProcess(): void {
   main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -89,3 +90,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runFromProcess();
