@@ -275,6 +275,29 @@ describe("settings", () => {
   });
 });
 
+describe("inputs", () => {
+  test("a sheet kept in 元 is shown in 万元 (÷ 10000 in the formula)", () => {
+    const wb = workbookFrom(seedData());
+    // The 项目 sheet's unit line says 元: its figures (the seed's, here read as 元) are 10⁴ smaller in 万元.
+    wb.getWorksheet("项目")!.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value === "单位：万元") c.value = "单位：元";
+      }),
+    );
+    build(wb);
+    const a4 = wb.getWorksheet("附件4 项目（就业资金）")!;
+    expect((a4.getCell("G8").value as ExcelJS.CellFormulaValue).formula).toMatch(/'项目'!I\d+\/10000/);
+    expect(cachedValues(a4).get("G8")).toBeCloseTo(0.038148, 12);
+    expect(cachedValues(a4).get("J8")).toBeCloseTo(366.6 / 381.48, 12);
+  });
+
+  test("run before 计算: the summary asks for 计算 first", async () => {
+    const wb = await sampleWorkbook();
+    const r = runOnWorkbook(wb, (s) => attachmentsPlan(s));
+    expect(r.summary).toMatch(/个公式单元格尚未计算，请先点“计算”再生成附表/);
+  });
+});
+
 describe("sheet names", () => {
   test("forbidden characters replaced, long names shortened with …, at most 31 characters", () => {
     expect(cleanSheetName("a/b:c*d?e[f]g\\h")).toBe("a／b：c＊d？e【f】g＼h");
