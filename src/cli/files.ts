@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "fs";
 import { dirname, resolve } from "path";
 import type ExcelJS from "exceljs";
+import { format } from "../core/data/messages";
 import { loadWorkbook, saveWorkbook } from "../host/xlsx/workbook";
 
 export class CliError extends Error {
@@ -19,7 +20,7 @@ function canonical(path: string): string {
 }
 
 export async function readInput(path: string): Promise<ExcelJS.Workbook> {
-  if (!existsSync(path)) throw new CliError(`${path}：文件不存在。`, 2);
+  if (!existsSync(path)) throw new CliError(format("fileMissing", { file: path }), 2);
   return loadWorkbook(new Uint8Array(readFileSync(path)), path);
 }
 
@@ -27,7 +28,7 @@ export async function readInput(path: string): Promise<ExcelJS.Workbook> {
 export async function writeOutput(wb: ExcelJS.Workbook, out: string, inputs: string[]): Promise<void> {
   const target = canonical(out);
   if (inputs.some((input) => canonical(input) === target)) {
-    throw new CliError(`${out}：输出文件不能与输入文件相同，输入文件从不被改写。`, 2);
+    throw new CliError(format("outputIsInput", { file: out }), 2);
   }
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, await saveWorkbook(wb));

@@ -3,6 +3,7 @@
  */
 import ExcelJS from "exceljs";
 import { fillWorkbook, newTemplate } from "../core/commands";
+import { format } from "../core/data/messages";
 import { UnreadableWorkbookError, runOnWorkbook } from "../host/xlsx/workbook";
 import { CliError, readInput, writeOutput } from "./files";
 
@@ -11,35 +12,31 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
-const USAGE = `用法：
-  selfeval template -o blank.xlsx
-  selfeval fill   IN.xlsx -o OUT.xlsx
-  selfeval check  IN.xlsx [IN2.xlsx | DIR …] [--json] [--summary SUMMARY.xlsx]
-  selfeval build  IN.xlsx -o OUT.xlsx`;
+const USAGE = format("cliUsage");
 
 function takeOption(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   if (i < 0) return undefined;
   const value = args[i + 1];
-  if (value === undefined || value.startsWith("-")) throw new CliError(`${name} 后面需要一个文件名。\n${USAGE}`, 2);
+  if (value === undefined || value.startsWith("-")) throw new CliError(`${format("cliNeedsValue", { option: name })}\n${USAGE}`, 2);
   args.splice(i, 2);
   return value;
 }
 
 function oneInputAndOutput(args: string[]): { input: string; output: string } {
   const output = takeOption(args, "-o") ?? takeOption(args, "--output");
-  if (!output) throw new CliError(`缺少输出文件：-o OUT.xlsx\n${USAGE}`, 2);
-  if (args.length !== 1) throw new CliError(`需要且只需要一个输入文件。\n${USAGE}`, 2);
+  if (!output) throw new CliError(`${format("cliNeedsOutput", { example: "OUT.xlsx" })}\n${USAGE}`, 2);
+  if (args.length !== 1) throw new CliError(`${format("cliOneInput")}\n${USAGE}`, 2);
   return { input: args[0], output };
 }
 
 async function template(args: string[], io: Io): Promise<number> {
   const output = takeOption(args, "-o") ?? takeOption(args, "--output");
-  if (!output) throw new CliError(`缺少输出文件：-o blank.xlsx\n${USAGE}`, 2);
+  if (!output) throw new CliError(`${format("cliNeedsOutput", { example: "blank.xlsx" })}\n${USAGE}`, 2);
   const wb = new ExcelJS.Workbook();
   const result = runOnWorkbook(wb, (s) => newTemplate(s));
   await writeOutput(wb, output, []);
-  io.stdout(`${result.summary}\n已写入 ${output}\n`);
+  io.stdout(`${result.summary}\n${format("cliWritten", { file: output })}\n`);
   return 0;
 }
 
@@ -49,7 +46,7 @@ async function fill(args: string[], io: Io): Promise<number> {
   const result = runOnWorkbook(wb, (s) => fillWorkbook(s));
   await writeOutput(wb, output, [input]);
   for (const issue of result.model.issues) io.stderr(`${issue.message}\n`);
-  io.stdout(`${result.summary}\n已写入 ${output}\n`);
+  io.stdout(`${result.summary}\n${format("cliWritten", { file: output })}\n`);
   return 0;
 }
 
@@ -59,7 +56,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
-    io.stderr(`${command ? `未知命令：${command}\n` : ""}${USAGE}\n`);
+    io.stderr(`${command ? `${format("cliUnknownCommand", { command })}\n` : ""}${USAGE}\n`);
     return 2;
   }
   try {
@@ -85,7 +82,7 @@ export function runFromProcess(): void {
   }).then(
     (code) => process.exit(code),
     (err: Error) => {
-      process.stderr.write(`内部错误：${err.message}\n`);
+      process.stderr.write(`${format("cliInternal", { reason: err.message })}\n`);
       process.exit(3);
     },
   );

@@ -20,7 +20,7 @@ export function newTemplate(snapshot: WorkbookSnapshot, lang: Language = "zh"): 
   const { plan } = templatePlan({}, existing);
   const lines = existing.map((sheet) => format("templateExists", { sheet }, lang));
   const added = plan.sheets.map((s) => s.name);
-  lines.unshift(added.length > 0 ? `已添加输入表：${added.join("、")}。` : "标准输入表都已存在，未做改动。");
+  lines.unshift(added.length > 0 ? format("templateAdded", { sheets: added.join("、") }, lang) : format("templateComplete", {}, lang));
   return { plan, summary: lines.join("\n") };
 }
 

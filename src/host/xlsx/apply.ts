@@ -1,6 +1,7 @@
 /** The .xlsx host's writing side: applies an engine plan to an ExcelJS workbook. */
 import ExcelJS from "exceljs";
 import { parseRange } from "../../core/address";
+import { format } from "../../core/data/messages";
 import type { CellStyle, CellWrite, Plan, SheetPlan } from "../../core/plan";
 import type { CellValue } from "../../core/snapshot";
 
@@ -81,7 +82,7 @@ function writeCell(ws: ExcelJS.Worksheet, w: CellWrite, styles: Record<string, C
 function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan, styles: Record<string, CellStyle>) {
   let ws = wb.getWorksheet(sp.name);
   if (!ws) {
-    if (!sp.create) throw new Error(`工作表“${sp.name}”不存在`);
+    if (!sp.create) throw new Error(format("sheetNotFound", { sheet: sp.name }));
     ws = wb.addWorksheet(sp.name);
   } else if (sp.clear) clearSheet(ws);
   if (sp.visibility) ws.state = sp.visibility;

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { applyPlanToWorkbook } from "./apply";
 import { snapshotFromWorkbook } from "./snapshot";
+import { format } from "../../core/data/messages";
 import type { Plan } from "../../core/plan";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 
@@ -16,23 +17,19 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  if (bytes.length === 0) throw new UnreadableWorkbookError(`${fileName}：文件是空的（0 字节），不是 Excel 工作簿。`);
-  if (startsWith(bytes, OLE)) {
-    throw new UnreadableWorkbookError(
-      `${fileName}：这是加密的工作簿或旧版 .xls 文件，无法读取；请在 Excel 中取消密码并另存为 .xlsx。`,
-    );
-  }
+  const file = fileName;
+  if (bytes.length === 0) throw new UnreadableWorkbookError(format("fileEmpty", { file }));
+  if (startsWith(bytes, OLE)) throw new UnreadableWorkbookError(format("fileOle", { file }));
   if (!startsWith(bytes, ZIP)) {
-    const hint = /\.csv$/i.test(fileName) ? "CSV 文件" : "不是 .xlsx 格式";
-    throw new UnreadableWorkbookError(`${fileName}：${hint}，无法读取；请在 Excel 中另存为 .xlsx。`);
+    throw new UnreadableWorkbookError(format(/\.csv$/i.test(fileName) ? "fileCsv" : "fileNotXlsx", { file }));
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new UnreadableWorkbookError(`${fileName}：文件已损坏或不是 Excel 工作簿（${(err as Error).message}）。`);
+    throw new UnreadableWorkbookError(format("fileCorrupt", { file, reason: (err as Error).message }));
   }
-  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${fileName}：工作簿中没有工作表。`);
+  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(format("fileNoSheets", { file }));
   return wb;
 }
 
