@@ -5,8 +5,15 @@
  *   npm run dev-server   webpack serve --mode development: https://localhost:3000 with office-addin-dev-certs
  *
  * office.js is never bundled: taskpane.html loads it from Microsoft's CDN; its types come from @types/office-js.
- * Production URL: manifest*.xml are copied to dist/ with https://localhost:3000/ replaced by the deployed origin,
- * given as `npm run build -- --env url=https://example.org/selfeval/` or the ADDIN_PUBLIC_URL environment variable.
+ * Production URL: manifest*.xml are copied to dist/ with https://localhost:3000/ replaced by the deployed URL,
+ * given as `npm run build -- --env addinUrl=https://内网主机/selfeval/` (`--env url=…` is the same) or the
+ * ADDIN_PUBLIC_URL environment variable.
+ * Intranet (no internet): `--env localOfficeJs` copies office.js and the files it loads for Excel from the
+ * @microsoft/office-js package into dist/office-js/ and taskpane.html loads it from the add-in's own origin;
+ * the Content-Security-Policy then names no other origin at all. See docs/deploy.md.
+ *
+ * Outside Office the page is a standalone .xlsx tool (src/host/browser); ExcelJS is loaded only there, as its own
+ * chunk (exceljs.[hash].js), never by the Excel add-in.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -23,18 +30,91 @@ async function getHttpsOptions() {
 }
 
 function productionUrl(env) {
-  const url = (env && env.url) || process.env.ADDIN_PUBLIC_URL;
-  if (!url) return null;
-  return url.endsWith("/") ? url : `${url}/`;
+  const given = (env && (env.addinUrl || env.url)) || process.env.ADDIN_PUBLIC_URL;
+  if (!given || given === true) return null;
+  // Normalised: an internationalised host name (内网主机) becomes its ASCII (punycode) form, a path is
+  // percent-encoded; Office and the manifest schema expect plain URLs.
+  const url = new URL(given.endsWith("/") ? given : `${given}/`);
+  if (url.protocol !== "https:") throw new Error(`webpack: the add-in URL must be https:// (got ${given})`);
+  return url.href;
+}
+
+const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * What office.js loads in Excel, taken from the @microsoft/office-js package: office.js itself, the host files
+ * (excel-<platform>-16.xx[-core].js, chosen at run time from the host's platform), the UI strings of every locale,
+ * the telemetry helpers, and the Office 2013 mapping table it asks for on old hosts. Not copied: the .debug.js
+ * twins, other applications' files, Outlook strings and the SSO (webauth) helpers, which this add-in does not use.
+ */
+function officeJsPatterns() {
+  const from = path.dirname(require.resolve("@microsoft/office-js/package.json"));
+  const dist = path.join(from, "dist").split(path.sep).join("/");
+  const globOptions = { ignore: ["**/*.debug.js"] };
+  const to = "office-js/[path][name][ext]";
+  return [
+    { from: `${dist}/office.js`, to, context: dist },
+    { from: `${dist}/excel-*16.0*.js`, to, context: dist, globOptions },
+    { from: `${dist}/*/office_strings.js`, to, context: dist },
+    { from: `${dist}/telemetry/oteljs_agave.js`, to, context: dist },
+    { from: `${dist}/ariatelemetry/*.js`, to, context: dist },
+    { from: `${dist}/o15apptofilemappingtable.js`, to, context: dist },
+    { from: `${dist}/es6-promise.js`, to, context: dist },
+    { from: path.join(from, "LICENSE.md").split(path.sep).join("/"), to: "office-js/LICENSE.md" },
+  ];
+}
+
+/**
+ * The page's Content-Security-Policy (a <meta> tag, so it holds on any web server): scripts from the add-in's own
+ * origin (and office.js's CDN unless office.js is local), styles from the origin plus inline <style> elements,
+ * which Fluent UI's Griffel inserts at run time; no connection, frame, form or plugin anywhere else. The
+ * workbook never leaves the page.
+ */
+function contentSecurityPolicy(localOfficeJs) {
+  const scripts = localOfficeJs ? "'self'" : `'self' ${new URL(officeJsCdn).origin}`;
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'none'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/**
+ * ExcelJS's browser build is minified already; minifying its chunk again costs most of a production build's time
+ * on a small machine and saves nothing. Marking the asset `minimized` makes the minimizer skip it.
+ */
+class SkipMinifiedExcelJs {
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("SkipMinifiedExcelJs", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "SkipMinifiedExcelJs", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (/^exceljs\.[0-9a-f]+\.js$/.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
+          }
+        },
+      );
+    });
+  }
 }
 
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
   const urlProd = productionUrl(env);
+  const localOfficeJs = Boolean(env.localOfficeJs) && env.localOfficeJs !== "false";
   if (!dev && !urlProd) {
     console.warn(
-      "webpack: no production URL given (--env url=https://… or ADDIN_PUBLIC_URL); " +
+      "webpack: no production URL given (--env addinUrl=https://… or ADDIN_PUBLIC_URL); " +
         "dist/manifest.xml keeps https://localhost:3000/.",
     );
   }
@@ -53,7 +133,24 @@ module.exports = async (env = {}, options = {}) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx"],
     },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // ExcelJS (its prebuilt browser build, picked through package.json "browser") in a chunk of its own,
+          // loaded only by the standalone page.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            priority: 20,
+            enforce: true,
+          },
+        },
+      },
+    },
     module: {
+      // Already bundled and minified (browserify UMD): nothing for webpack to parse in it.
+      noParse: /[\\/]exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -88,18 +185,33 @@ module.exports = async (env = {}, options = {}) => {
                 .join(`<AppDomain>${new URL(urlProd).origin}</AppDomain>`);
             },
           },
+          ...(localOfficeJs ? officeJsPatterns() : []),
         ],
       }),
+      new SkipMinifiedExcelJs(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        templateParameters: {
+          officeJs: localOfficeJs ? "office-js/office.js" : officeJsCdn,
+          officeJsComment: localOfficeJs
+            ? "Office JavaScript API: a local copy from the @microsoft/office-js package (intranet build)."
+            : "Office JavaScript API: from Microsoft's CDN, never bundled.",
+          contentSecurityPolicy: contentSecurityPolicy(localOfficeJs),
+        },
       }),
     ],
     performance: dev
       ? { hints: false }
       : // Fluent UI v9 + React are most of the bundle; warn only if it grows well past today's size.
-        { hints: "warning", maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
+        {
+          hints: "warning",
+          maxEntrypointSize: 1024 * 1024,
+          maxAssetSize: 1024 * 1024,
+          // The local copy of office.js (intranet build) is Microsoft's, loaded only inside Office.
+          assetFilter: (name) => !name.startsWith("office-js/") && !name.endsWith(".map"),
+        },
     devServer: {
       hot: true,
       headers: { "Access-Control-Allow-Origin": "*" },

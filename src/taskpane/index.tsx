@@ -2,7 +2,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
-import { createHost } from "./create-host";
+import { createHost, isInsideExcel } from "./create-host";
 import { languageFor } from "./i18n";
 
 async function officeReady(): Promise<void> {
@@ -21,9 +21,15 @@ function displayLanguage(): string | undefined {
 
 async function main(): Promise<void> {
   await officeReady();
-  const host = await createHost();
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
+  if (!isInsideExcel()) {
+    // Outside Office (or office.js could not load): the standalone .xlsx page, in its own chunk with ExcelJS.
+    const { renderStandalonePage } = await import(/* webpackChunkName: "browser-host" */ "../host/browser/standalone");
+    renderStandalonePage(container, languageFor(displayLanguage()));
+    return;
+  }
+  const host = await createHost();
   createRoot(container).render(
     <React.StrictMode>
       <App host={host} language={languageFor(displayLanguage())} />

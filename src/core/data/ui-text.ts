@@ -58,6 +58,33 @@ export interface UiText {
   errorTitle: string;
   retry: string;
   dismiss: string;
+  /** The standalone page (the pane opened in a browser outside Office). */
+  standalone: {
+    fileHeading: string;
+    /** Nothing leaves the computer. */
+    privacy: string;
+    chooseFile: string;
+    dropHint: string;
+    dropActive: string;
+    noFile: string;
+    /** "{name}", "{n}" sheets. */
+    opened: string;
+    newWorkbook: string;
+    opening: string;
+    /** "{name}" of the file that could not be read. */
+    openFailedTitle: string;
+    downloadHeading: string;
+    download: string;
+    /** "{name}" the download will be saved as. */
+    downloadAs: string;
+    downloadNothing: string;
+    /** "{name}" the download was saved as. */
+    downloaded: string;
+    cellsHeading: string;
+    cellsNote: string;
+    /** "{sheet}", "{cell}". */
+    cellShown: string;
+  };
 }
 
 export const uiText: Record<UiLanguage, UiText> = {
@@ -105,6 +132,26 @@ export const uiText: Record<UiLanguage, UiText> = {
     errorTitle: "出错了",
     retry: "重试",
     dismiss: "关闭",
+    standalone: {
+      fileHeading: "工作簿文件",
+      privacy: "文件只在本机浏览器中处理，不会上传到任何地方；原文件不会被改动，结果另存为新文件下载。",
+      chooseFile: "选择 .xlsx 文件…",
+      dropHint: "或将 .xlsx 文件拖放到这里",
+      dropActive: "松开鼠标以打开文件",
+      noFile: "尚未打开文件。也可以直接点击“新建模板”创建一个空白工作簿。",
+      opened: "已打开：{name}（{n} 张工作表）",
+      newWorkbook: "新建的工作簿（尚未保存）",
+      opening: "正在读取文件…",
+      openFailedTitle: "无法打开文件",
+      downloadHeading: "下载结果",
+      download: "下载结果",
+      downloadAs: "将另存为新文件：{name}",
+      downloadNothing: "打开文件并执行操作后，可在这里下载结果。",
+      downloaded: "已下载：{name}",
+      cellsHeading: "单元格定位",
+      cellsNote: "浏览器中没有 Excel 可供选中单元格：点击审核结果中的“定位”只在这里显示单元格地址。请在 Excel 中打开下载的文件查看该单元格。",
+      cellShown: "请在 Excel 中查看：{sheet}!{cell}",
+    },
   },
   en: {
     appTitle: "Performance Self-Evaluation Assistant",
@@ -153,5 +200,27 @@ export const uiText: Record<UiLanguage, UiText> = {
     errorTitle: "Error",
     retry: "Retry",
     dismiss: "Dismiss",
+    standalone: {
+      fileHeading: "Workbook file",
+      privacy:
+        "The file is processed in this browser only and is sent nowhere; the original is never changed, the result is downloaded as a new file.",
+      chooseFile: "Choose an .xlsx file…",
+      dropHint: "or drop an .xlsx file here",
+      dropActive: "Release to open the file",
+      noFile: "No file open. Click New template to start a blank workbook.",
+      opened: "Open: {name} ({n} sheets)",
+      newWorkbook: "New workbook (not saved yet)",
+      opening: "Reading the file…",
+      openFailedTitle: "The file cannot be opened",
+      downloadHeading: "Download",
+      download: "Download result",
+      downloadAs: "Saved as a new file: {name}",
+      downloadNothing: "Open a file and run a command to download the result here.",
+      downloaded: "Downloaded: {name}",
+      cellsHeading: "Cell links",
+      cellsNote:
+        "There is no Excel in the browser to select a cell in: a finding's Go to link only shows its address here. Open the downloaded file in Excel to see the cell.",
+      cellShown: "See in Excel: {sheet}!{cell}",
+    },
   },
 };

@@ -1,18 +1,189 @@
-// PLACEHOLDER written by the task-pane work (issue 5) so that the pane builds outside Office; the browser .xlsx
-// host replaces this whole file. It must keep exporting createBrowserHost(): AddinHost.
-import type { AddinHost } from "../../taskpane/host-api";
+/**
+ * The task pane's host outside Office: the standalone page. The user picks (or drops) an .xlsx file; it is read in
+ * the page with ExcelJS, every command runs the core on it in memory (snapshot → core → plan → apply, as the CLI
+ * does), and the result is offered as a new file to download. Nothing is sent anywhere and no file on disk is
+ * ever written over: the browser only ever saves a new download.
+ *
+ * This module (and ExcelJS, in a chunk of its own) is loaded only when the page is not inside Excel.
+ */
+import ExcelJS from "exceljs";
+import type { AddinHost, CommandSummary } from "../../taskpane/host-api";
 import { HostError } from "../../taskpane/host-api";
+import { fillWorkbook, hasInputSheets, newTemplate } from "../../core/commands";
+import { attachmentsPlan } from "../../core/attachments";
+import type { Plan } from "../../core/plan";
+import type { WorkbookSnapshot } from "../../core/snapshot";
+import { UnreadableWorkbookError, loadWorkbook, runOnWorkbook, saveWorkbook } from "../xlsx/workbook";
+
+/** Commands that change the workbook in the page (and so the file offered for download). */
+export type BrowserCommand = "newTemplate" | "fill" | "check" | "generate" | "clearHighlights" | "explain";
+
+export interface OpenedWorkbook {
+  /** The name the file had on the user's disk. */
+  fileName: string;
+  sheetCount: number;
+}
+
+export type BrowserHostEvent =
+  | { type: "opened"; file: OpenedWorkbook }
+  | { type: "changed"; command: BrowserCommand; fileName: string }
+  | { type: "cell"; sheet: string; cell: string };
+
+export interface BrowserHost extends AddinHost {
+  /** Reads an .xlsx file; rejects with HostError "badFile" and a Chinese message naming the file. */
+  open(fileName: string, bytes: Uint8Array): Promise<OpenedWorkbook>;
+  /** The workbook open in the page, if any. */
+  current(): OpenedWorkbook | null;
+  /** The name the result is offered under: "原名-已审核.xlsx" after 审核, and so on. */
+  resultName(): string | null;
+  /** The workbook as it is now, as .xlsx bytes, with the name to save it under. */
+  result(): Promise<{ fileName: string; bytes: Uint8Array }>;
+  subscribe(listener: (event: BrowserHostEvent) => void): () => void;
+}
+
+/** Suffix of the downloaded file after each command (the last command that changed the workbook names it). */
+export const RESULT_SUFFIX: Record<BrowserCommand, string> = {
+  newTemplate: "模板",
+  fill: "已计算",
+  check: "已审核",
+  generate: "附表",
+  clearHighlights: "已清除标记",
+  explain: "已说明",
+};
+
+/** The name a workbook created by 新建模板 without an opened file is offered under (before its suffix). */
+export const NEW_WORKBOOK_BASE = "绩效自评";
+
+/** "报表.xlsx" + 审核 → "报表-已审核.xlsx"; a name that already carries one of our suffixes keeps only the new one. */
+export function resultFileName(original: string, command: BrowserCommand | null): string {
+  let base = original.replace(/\.xlsx$/i, "");
+  for (const suffix of Object.values(RESULT_SUFFIX)) {
+    if (base.endsWith(`-${suffix}`)) {
+      base = base.slice(0, -(suffix.length + 1));
+      break;
+    }
+  }
+  return `${base || NEW_WORKBOOK_BASE}-${command ? RESULT_SUFFIX[command] : "副本"}.xlsx`;
+}
 
 const notYet = (): Promise<never> => Promise.reject(new HostError("other", "尚未实现"));
 
-export function createBrowserHost(): AddinHost {
+type Step = (snapshot: WorkbookSnapshot) => { plan: Plan; summary: string };
+
+export interface BrowserHostDeps {
+  /** A new, empty workbook (for 新建模板 without an opened file). */
+  newWorkbook?: () => ExcelJS.Workbook;
+}
+
+export function createBrowserHost(deps: BrowserHostDeps = {}): BrowserHost {
+  const newWorkbook = deps.newWorkbook ?? (() => new ExcelJS.Workbook());
+
+  let wb: ExcelJS.Workbook | null = null;
+  let opened: OpenedWorkbook | null = null;
+  let lastCommand: BrowserCommand | null = null;
+  const listeners = new Set<(event: BrowserHostEvent) => void>();
+  // One operation at a time: opening a file while a command runs waits for the command (and the other way round).
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const emit = (event: BrowserHostEvent) => listeners.forEach((l) => l(event));
+
+  function serial<T>(operation: () => Promise<T>): Promise<T> {
+    const next = queue.then(operation, operation);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  function requireWorkbook(): ExcelJS.Workbook {
+    if (!wb) throw new HostError("other", "请先选择或拖入一个 .xlsx 工作簿。");
+    return wb;
+  }
+
+  function changed(command: BrowserCommand) {
+    lastCommand = command;
+    emit({ type: "changed", command, fileName: resultFileName(opened?.fileName ?? NEW_WORKBOOK_BASE, command) });
+  }
+
+  /** Runs one core step on the open workbook; `needInputs`: the workbook must hold the standard input sheets. */
+  function command(name: BrowserCommand, step: Step, options: { needInputs: boolean; fills?: boolean }) {
+    return serial(async (): Promise<CommandSummary> => {
+      const book = requireWorkbook();
+      let summary = "";
+      runOnWorkbook(
+        book,
+        (snapshot) => {
+          if (options.needInputs && !hasInputSheets(snapshot)) {
+            throw new HostError("noInputSheets", "工作簿中没有标准输入表，请先点击「新建模板」。");
+          }
+          const result = step(snapshot);
+          summary = result.summary;
+          return result;
+        },
+        { fills: options.fills },
+      );
+      changed(name);
+      return { message: summary };
+    });
+  }
+
   return {
-    newTemplate: notYet,
-    fill: notYet,
+    open: (fileName, bytes) =>
+      serial(async () => {
+        let book: ExcelJS.Workbook;
+        try {
+          book = await loadWorkbook(bytes, fileName);
+        } catch (e) {
+          if (e instanceof UnreadableWorkbookError) throw new HostError("badFile", e.message);
+          throw new HostError("badFile", `${fileName}：无法读取（${e instanceof Error ? e.message : String(e)}）。`);
+        }
+        wb = book;
+        opened = { fileName, sheetCount: book.worksheets.length };
+        lastCommand = null;
+        emit({ type: "opened", file: opened });
+        return opened;
+      }),
+
+    current: () => opened,
+
+    resultName: () => (wb ? resultFileName(opened?.fileName ?? NEW_WORKBOOK_BASE, lastCommand) : null),
+
+    result: () =>
+      serial(async () => {
+        const book = requireWorkbook();
+        const bytes = await saveWorkbook(book);
+        return { fileName: resultFileName(opened?.fileName ?? NEW_WORKBOOK_BASE, lastCommand), bytes };
+      }),
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    // 新建模板 without an open file starts a new workbook (to download and fill in).
+    newTemplate: () =>
+      serial(async () => {
+        if (!wb) {
+          wb = newWorkbook();
+          opened = null;
+        }
+        return undefined;
+      }).then(() => command("newTemplate", (s) => newTemplate(s), { needInputs: false })),
+
+    fill: () => command("fill", (s) => fillWorkbook(s), { needInputs: true }),
+
+    // TODO(checker): wire checkWorkbook (highlight) once src/core/commands.ts exports it.
     check: notYet,
-    generate: notYet,
+
+    generate: () => command("generate", (s) => attachmentsPlan(s), { needInputs: true }),
+
+    // TODO(checker): wire clearHighlights once src/core/commands.ts exports it.
     clearHighlights: notYet,
-    selectCell: notYet,
+
+    // There is no Excel to select in: the page shows the address instead (the "cell" event).
+    selectCell: async (sheet, cell) => {
+      emit({ type: "cell", sheet, cell });
+    },
+
+    // TODO(checker): wire explain once src/core/commands.ts exports it.
     explain: notYet,
   };
 }
