@@ -84,6 +84,8 @@ export interface UiText {
     cellsNote: string;
     /** "{sheet}", "{cell}". */
     cellShown: string;
+    highlightsCleared: string;
+    noHighlights: string;
   };
 }
 
@@ -151,6 +153,8 @@ export const uiText: Record<UiLanguage, UiText> = {
       cellsHeading: "单元格定位",
       cellsNote: "浏览器中没有 Excel 可供选中单元格：点击审核结果中的“定位”只在这里显示单元格地址。请在 Excel 中打开下载的文件查看该单元格。",
       cellShown: "请在 Excel 中查看：{sheet}!{cell}",
+      highlightsCleared: "已清除审核标记，单元格恢复原有格式。",
+      noHighlights: "工作簿中没有审核标记。",
     },
   },
   en: {
@@ -221,6 +225,8 @@ export const uiText: Record<UiLanguage, UiText> = {
       cellsNote:
         "There is no Excel in the browser to select a cell in: a finding's Go to link only shows its address here. Open the downloaded file in Excel to see the cell.",
       cellShown: "See in Excel: {sheet}!{cell}",
+      highlightsCleared: "Highlights cleared; the cells have their original formatting again.",
+      noHighlights: "The workbook has no highlights.",
     },
   },
 };

@@ -11,6 +11,11 @@ import type { AddinHost, CommandSummary } from "../../taskpane/host-api";
 import { HostError } from "../../taskpane/host-api";
 import { fillWorkbook, hasInputSheets, newTemplate } from "../../core/commands";
 import { attachmentsPlan } from "../../core/attachments";
+import { checkWorkbook } from "../../core/check/check";
+import { explainFinding } from "../../core/check/explain";
+import { clearHighlights } from "../../core/check/highlight";
+import { uiText } from "../../core/data/ui-text";
+import type { Finding } from "../../core/findings";
 import type { Plan } from "../../core/plan";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import { UnreadableWorkbookError, loadWorkbook, runOnWorkbook, saveWorkbook } from "../xlsx/workbook";
@@ -66,10 +71,6 @@ export function resultFileName(original: string, command: BrowserCommand | null)
   return `${base || NEW_WORKBOOK_BASE}-${command ? RESULT_SUFFIX[command] : "副本"}.xlsx`;
 }
 
-const notYet = (): Promise<never> => Promise.reject(new HostError("other", "尚未实现"));
-
-type Step = (snapshot: WorkbookSnapshot) => { plan: Plan; summary: string };
-
 export interface BrowserHostDeps {
   /** A new, empty workbook (for 新建模板 without an opened file). */
   newWorkbook?: () => ExcelJS.Workbook;
@@ -103,27 +104,41 @@ export function createBrowserHost(deps: BrowserHostDeps = {}): BrowserHost {
     emit({ type: "changed", command, fileName: resultFileName(opened?.fileName ?? NEW_WORKBOOK_BASE, command) });
   }
 
-  /** Runs one core step on the open workbook; `needInputs`: the workbook must hold the standard input sheets. */
-  function command(name: BrowserCommand, step: Step, options: { needInputs: boolean; fills?: boolean }) {
-    return serial(async (): Promise<CommandSummary> => {
+  /**
+   * Runs one core step on the open workbook (snapshot → core → plan → apply, in memory) and returns what the step
+   * returned. `needInputs`: the workbook must hold the standard input sheets; `fills`: the snapshot carries cell
+   * fills (highlights).
+   */
+  function command<T extends { plan: Plan }>(
+    name: BrowserCommand,
+    step: (snapshot: WorkbookSnapshot) => T,
+    options: { needInputs: boolean; fills?: boolean },
+  ): Promise<T> {
+    return serial(async () => {
       const book = requireWorkbook();
-      let summary = "";
-      runOnWorkbook(
+      const result = runOnWorkbook(
         book,
         (snapshot) => {
           if (options.needInputs && !hasInputSheets(snapshot)) {
             throw new HostError("noInputSheets", "工作簿中没有标准输入表，请先点击「新建模板」。");
           }
-          const result = step(snapshot);
-          summary = result.summary;
-          return result;
+          try {
+            return step(snapshot);
+          } catch (e) {
+            // The core's own refusals (e.g. an error cannot be explained) are plain Errors with Chinese text.
+            if (e instanceof Error && !(e instanceof HostError)) throw new HostError("other", e.message);
+            throw e;
+          }
         },
         { fills: options.fills },
       );
       changed(name);
-      return { message: summary };
+      return result;
     });
   }
+
+  const summaryOf = async (p: Promise<{ summary: string }>): Promise<CommandSummary> => ({ message: (await p).summary });
+  const text = uiText.zh.standalone;
 
   return {
     open: (fileName, bytes) =>
@@ -166,24 +181,36 @@ export function createBrowserHost(deps: BrowserHostDeps = {}): BrowserHost {
           opened = null;
         }
         return undefined;
-      }).then(() => command("newTemplate", (s) => newTemplate(s), { needInputs: false })),
+      }).then(() => summaryOf(command("newTemplate", (s) => newTemplate(s), { needInputs: false }))),
 
-    fill: () => command("fill", (s) => fillWorkbook(s), { needInputs: true }),
+    fill: () => summaryOf(command("fill", (s) => fillWorkbook(s), { needInputs: true })),
 
-    // TODO(checker): wire checkWorkbook (highlight) once src/core/commands.ts exports it.
-    check: notYet,
+    // Findings are listed by the pane; the highlights are written into the workbook (and so into the download).
+    check: async (): Promise<Finding[]> =>
+      (await command("check", (s) => checkWorkbook(s, { highlight: true }), { needInputs: true, fills: true })).findings,
 
-    generate: () => command("generate", (s) => attachmentsPlan(s), { needInputs: true }),
+    generate: () => summaryOf(command("generate", (s) => attachmentsPlan(s), { needInputs: true })),
 
-    // TODO(checker): wire clearHighlights once src/core/commands.ts exports it.
-    clearHighlights: notYet,
+    clearHighlights: () =>
+      summaryOf(
+        command(
+          "clearHighlights",
+          (s) => {
+            const plan = clearHighlights(s);
+            return { plan, summary: plan.sheets.length > 0 ? text.highlightsCleared : text.noHighlights };
+          },
+          { needInputs: false, fills: true },
+        ),
+      ),
 
     // There is no Excel to select in: the page shows the address instead (the "cell" event).
     selectCell: async (sheet, cell) => {
       emit({ type: "cell", sheet, cell });
     },
 
-    // TODO(checker): wire explain once src/core/commands.ts exports it.
-    explain: notYet,
+    // Stored in the workbook (its registry sheet), so it travels with the download. The page knows no user name.
+    explain: async (finding, explanation) => {
+      await command("explain", (s) => ({ plan: explainFinding(s, finding, explanation, "") }), { needInputs: false });
+    },
   };
 }
