@@ -1,6 +1,17 @@
 /** A1-style addresses. Rows and columns are 0-based in code and 1-based in Excel text. */
 
+const letters: string[] = [];
+
 export function columnLetter(col: number): string {
+  // Called for every cell the engine names; the 16,384 Excel columns are cached once computed.
+  const known = letters[col];
+  if (known !== undefined) return known;
+  const s = computeColumnLetter(col);
+  if (Number.isInteger(col) && col >= 0 && col < 16384) letters[col] = s;
+  return s;
+}
+
+function computeColumnLetter(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {
@@ -21,10 +32,18 @@ export function cellRef(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
 
-export function parseRef(ref: string): { row: number; col: number } {
+const parsedRefs = new Map<string, { readonly row: number; readonly col: number }>();
+
+export function parseRef(ref: string): { readonly row: number; readonly col: number } {
+  // Memoised (bounded): the engine parses the same addresses over and over; the result is frozen as it is shared.
+  const known = parsedRefs.get(ref);
+  if (known) return known;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
   if (!m) throw new Error(`not an A1 cell reference: ${ref}`);
-  return { row: parseInt(m[2], 10) - 1, col: columnIndex(m[1]) };
+  const parsed = Object.freeze({ row: parseInt(m[2], 10) - 1, col: columnIndex(m[1]) });
+  if (parsedRefs.size >= 500000) parsedRefs.clear();
+  parsedRefs.set(ref, parsed);
+  return parsed;
 }
 
 export function rangeRef(top: number, left: number, bottom: number, right: number): string {

@@ -23,7 +23,7 @@ import {
   type Value,
 } from "./expr";
 import type { RowModel, Settings, TableModel, WorkbookModel } from "./model";
-import { isCellError, snapshotCell, type WorkbookSnapshot } from "./snapshot";
+import type { WorkbookSnapshot } from "./snapshot";
 import { decimalFromNumber, parseNumberText } from "./text";
 
 export interface Derivation {
@@ -393,34 +393,36 @@ export function computeDerived(
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const memo = new Map<string, Value>();
   const visiting = new Set<string>();
+  // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
+  const raw = new Map<string, Decimal | null>();
 
-  const rawNumber = (at: Ref): Decimal | null => {
+  const rawNumber = (at: Ref, key: string): Decimal | null => {
+    const known = raw.get(key);
+    if (known !== undefined) return known;
+    let n: Decimal | null = null;
     const sheet = sheets.get(at.sheet);
-    if (!sheet) return null;
-    const { row, col } = parseRef(at.ref);
-    const { value } = snapshotCell(sheet, row, col);
-    if (typeof value === "number") return decimalFromNumber(value);
-    if (mode === "pure" && typeof value === "string" && !isCellError(value)) {
-      const parsed = parseNumberText(value);
-      return parsed ? parsed.value : null;
+    if (sheet) {
+      const { row, col } = parseRef(at.ref);
+      const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
+      if (typeof value === "number") n = decimalFromNumber(value);
+      else if (mode === "pure" && typeof value === "string") n = parseNumberText(value)?.value ?? null;
     }
-    return null;
+    raw.set(key, n);
+    return n;
   };
 
   const valueOf = (at: Ref): Value | null => {
     const key = refKey(at);
     const d = byKey.get(key);
-    if (!d || (mode === "excel" && !writes.has(key))) {
-      const n = rawNumber(at);
-      return n;
-    }
-    if (memo.has(key)) return memo.get(key)!;
+    if (!d || (mode === "excel" && !writes.has(key))) return rawNumber(at, key);
+    const known = memo.get(key);
+    if (known !== undefined) return known;
     if (visiting.has(key)) return "blank";
     visiting.add(key);
     let v = evaluate(d.expr, lookup, settings.zeroDivision);
     visiting.delete(key);
     // A typed figure whose parts are not given stands as an input (a total typed without its breakdown).
-    if (v === "blank" && mode === "pure") v = rawNumber(at) ?? "blank";
+    if (v === "blank" && mode === "pure") v = rawNumber(at, key) ?? "blank";
     memo.set(key, v);
     return v;
   };
@@ -434,7 +436,7 @@ export function computeDerived(
       const sheet = sheets.get(at.sheet);
       if (!sheet) return null;
       const { row, col } = parseRef(at.ref);
-      const { value } = snapshotCell(sheet, row, col);
+      const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
       return typeof value === "string" ? value : null;
     },
   };

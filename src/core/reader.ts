@@ -24,16 +24,19 @@ import { decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTok
 const NUMERIC_KINDS = new Set(["amount", "rate", "count", "score", "number"]);
 
 function cellText(sheet: SheetSnapshot, row: number, col: number): string | null {
-  const { value } = snapshotCell(sheet, row, col);
-  if (value === null || isCellError(value)) return null;
+  // Hot path (every cell of every table): index the grid directly rather than through snapshotCell's object.
+  const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
+  if (value === undefined || value === null || isCellError(value)) return null;
   const s = String(value).trim();
   return s === "" ? null : s;
 }
 
 function labelMatches(text: string | null, label: string, synonyms: string[] = [], year: number | null = null): boolean {
   if (text === null) return false;
-  const normalized = normalizeLabel(yearTokens(text, year));
-  return [label, ...synonyms].some((candidate) => normalizeLabel(candidate) === normalized);
+  const normalized = normalizeLabel(year === null ? text : yearTokens(text, year));
+  if (normalizeLabel(label) === normalized) return true;
+  for (const candidate of synonyms) if (normalizeLabel(candidate) === normalized) return true;
+  return false;
 }
 
 function isDateFormat(numberFormat: string | null): boolean {
@@ -60,6 +63,18 @@ class Reader {
 
   constructor(private readonly snapshot: WorkbookSnapshot) {}
 
+  private readonly extents = new Map<SheetSnapshot, { rows: number; cols: number }>();
+
+  /** sheetExtent scans every row; the snapshot does not change during a read, so compute it once per sheet. */
+  extent(sheet: SheetSnapshot): { rows: number; cols: number } {
+    let e = this.extents.get(sheet);
+    if (!e) {
+      e = sheetExtent(sheet);
+      this.extents.set(sheet, e);
+    }
+    return e;
+  }
+
   issue(severity: ReaderIssue["severity"], code: MessageKey, sheet: string, cells: string[], params: Record<string, string | number>) {
     this.issues.push({ severity, code, sheet, cells, message: format(code, { sheet, ...params }) });
   }
@@ -75,7 +90,7 @@ class Reader {
 
   /** Scores a row as the header of a table: how many of its columns it names. */
   matchHeader(sheet: SheetSnapshot, spec: TableSpec, row: number): HeaderMatch {
-    const { cols } = sheetExtent(sheet);
+    const { cols } = this.extent(sheet);
     const last = sheet.originCol + cols;
     const columns = new Map<string, number>();
     let labelCol = -1;
@@ -120,7 +135,7 @@ class Reader {
   }
 
   findHeaders(sheet: SheetSnapshot, spec: TableSpec): HeaderMatch[] {
-    const { rows } = sheetExtent(sheet);
+    const { rows } = this.extent(sheet);
     const found: HeaderMatch[] = [];
     const threshold = this.headerThreshold(spec);
     for (let r = sheet.originRow; r < sheet.originRow + rows; r++) {
@@ -140,7 +155,7 @@ class Reader {
 
   /** A row that starts another table (its title or its header) ends the table above it. */
   startsOtherTable(sheet: SheetSnapshot, spec: TableSpec, row: number): boolean {
-    const { cols } = sheetExtent(sheet);
+    const { cols } = this.extent(sheet);
     const texts: string[] = [];
     for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
       const t = cellText(sheet, row, c);
@@ -169,7 +184,7 @@ class Reader {
 
   scaleFor(sheet: SheetSnapshot, headerRow: number): number {
     for (let r = headerRow - 1; r >= Math.max(sheet.originRow, headerRow - 4); r--) {
-      const { cols } = sheetExtent(sheet);
+      const { cols } = this.extent(sheet);
       for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
         const t = cellText(sheet, r, c);
         if (!t) continue;
@@ -253,6 +268,13 @@ class Reader {
       scale,
     };
     const columnSpecs = new Map(spec.columns.map((c) => [c.key, c]));
+    // Per column, once per table rather than once per cell.
+    const columnInfo = [...header.columns].map(([colKey, c]) => ({
+      colKey,
+      c,
+      colSpec: columnSpecs.get(colKey)!,
+      percentHeader: (cellText(sheet, header.row, c) ?? "").includes("%"),
+    }));
     let blanks = 0;
     let section: "income" | "expense" | null = null;
     for (let r = header.row + 1; r < endBefore; r++) {
@@ -291,11 +313,9 @@ class Reader {
         continue;
       }
       const cells = new Map<string, CellModel>();
-      for (const [colKey, c] of header.columns) {
-        const colSpec = columnSpecs.get(colKey)!;
-        const rowSpec = spec.rows?.find((rs) => rs.key === key);
+      const rowSpec = spec.rows?.find((rs) => rs.key === key);
+      for (const { colKey, c, colSpec, percentHeader } of columnInfo) {
         const kind = rowSpec?.kind && spec.columns.length <= 2 && colKey === spec.columns[0].key ? rowSpec.kind : colSpec.kind;
-        const percentHeader = (cellText(sheet, header.row, c) ?? "").includes("%");
         cells.set(colKey, this.readCell(sheet, r, c, kind, scale, percentHeader));
       }
       const rowModel: RowModel = { key, label, row: r, cells };
@@ -333,7 +353,7 @@ class Reader {
       if (headers.length === 0) continue;
       const chosen = spec.repeated ? headers : [headers[0]];
       chosen.forEach((h, i) => {
-        const next = chosen[i + 1]?.row ?? sheet.originRow + sheetExtent(sheet).rows;
+        const next = chosen[i + 1]?.row ?? sheet.originRow + this.extent(sheet).rows;
         const table = this.readTable(sheet, spec, h, next);
         if (spec.repeated) this.readBlockName(sheet, table);
         result.push(table);
@@ -344,7 +364,7 @@ class Reader {
   }
 
   readBlockName(sheet: SheetSnapshot, table: TableModel) {
-    const { cols } = sheetExtent(sheet);
+    const { cols } = this.extent(sheet);
     for (let r = table.headerRow - 1; r >= Math.max(sheet.originRow, table.headerRow - 5); r--) {
       for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
         const t = cellText(sheet, r, c);
@@ -392,7 +412,7 @@ class Reader {
     const withHeader = this.readTables(spec);
     if (withHeader.length > 0 || !spec.rows) return withHeader;
     for (const sheet of this.candidateSheets(spec)) {
-      const { rows, cols } = sheetExtent(sheet);
+      const { rows, cols } = this.extent(sheet);
       for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
         const hits: number[] = [];
         for (let r = sheet.originRow; r < sheet.originRow + rows; r++) {
@@ -412,7 +432,7 @@ class Reader {
     const sheet = this.snapshot.sheets.find((s) => s.name === REGISTRY_SHEET);
     if (!sheet) return [];
     const entries: RegistryEntry[] = [];
-    const { rows } = sheetExtent(sheet);
+    const { rows } = this.extent(sheet);
     for (let r = sheet.originRow; r < sheet.originRow + rows; r++) {
       const kind = cellText(sheet, r, 0);
       if (kind !== "formula" && kind !== "sheet" && kind !== "explanation" && kind !== "fill") continue;
