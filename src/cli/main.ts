@@ -2,9 +2,11 @@
  * selfeval template | fill | check | build — the engine on .xlsx files.
  */
 import ExcelJS from "exceljs";
-import { fillWorkbook, newTemplate } from "../core/commands";
+import { build as buildCommand, fillWorkbook, newTemplate } from "../core/commands";
 import { format } from "../core/data/messages";
+import { workbookStepHost } from "../host/xlsx/steps";
 import { UnreadableWorkbookError, runOnWorkbook } from "../host/xlsx/workbook";
+import { runCheck } from "./check";
 import { CliError, readInput, writeOutput } from "./files";
 
 export interface Io {
@@ -50,7 +52,21 @@ async function fill(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { template, fill };
+/** fill + attachments + check with highlights; exits 1 when a finding is an error (the output is written anyway). */
+async function build(args: string[], io: Io): Promise<number> {
+  const { input, output } = oneInputAndOutput(args);
+  const wb = await readInput(input);
+  const result = await buildCommand(workbookStepHost(wb));
+  await writeOutput(wb, output, [input]);
+  io.stdout(`${result.summary}\n${format("cliWritten", { file: output })}\n`);
+  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+function check(args: string[], io: Io): Promise<number> {
+  return runCheck(args, { stdout: { write: io.stdout }, stderr: { write: io.stderr } });
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { template, fill, check, build };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;

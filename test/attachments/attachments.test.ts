@@ -180,9 +180,9 @@ describe("sheets for other units", () => {
     const names = [
       "附件1 基础数据表",
       "附件2 部门整体自评表",
-      "附件3 项目（就业资金）",
+      "附件3 项目（全省公共就业服务信息化平台运行维护及数据治理…）",
       "附件4 项目（普惠金融发展专项资金）",
-      "附件5 项目（全省公共就业服务信息化平台运行维护及数据治理…）",
+      "附件5 项目（就业资金）",
       "附件6 失业保险基金自评表",
       "附件7 失业保险基金预算支出",
       "附件8 工伤保险基金自评表",
@@ -192,16 +192,25 @@ describe("sheets for other units", () => {
     expect(attachmentNames(wb)).toEqual(names);
     for (const n of names) expect([...n].length).toBeLessThanOrEqual(31);
     // The title keeps the full name; the summary says the sheet name was shortened.
-    expect(wb.getWorksheet(names[4])!.getCell("A2").value).toBe("项目支出（全省公共就业服务信息化平台运行维护及数据治理经费）绩效自评表");
-    expect(r.summary).toContain("工作表名已缩短为“附件5 项目（全省公共就业服务信息化平台运行维护及数据治理…）”");
+    expect(wb.getWorksheet(names[2])!.getCell("A2").value).toBe("项目支出（全省公共就业服务信息化平台运行维护及数据治理经费）绩效自评表");
+    expect(r.summary).toContain("工作表名已缩短为“附件3 项目（全省公共就业服务信息化平台运行维护及数据治理…）”");
     const fund2 = cachedValues(wb.getWorksheet("附件9 工伤保险基金预算支出")!);
     expect([fund2.get("B6"), fund2.get("C6"), fund2.get("C28")]).toEqual([100, 90, 502]);
   });
 
-  test("projectOrder 'input' keeps the 项目 sheet's order", async () => {
+  test("project tables follow the 项目 sheet's order by default, or the names' order when asked", async () => {
     const wb = await sampleWorkbook();
-    const r = build(wb, { projectOrder: "input" });
-    expect(r.sheets.slice(2, 4).map((s) => s.name)).toEqual(["附件3 项目（就业资金）", "附件4 项目（办公设备购置）"]);
+    const ws = wb.getWorksheet("项目")!;
+    // Move 就业资金 above 办公设备购置 in the 项目 sheet: the attachments follow.
+    const rowOf = (name: string) => ws.getColumn(1).values.findIndex((v) => v === name);
+    const a = ws.getRow(rowOf("办公设备购置"));
+    const b = ws.getRow(rowOf("就业资金"));
+    const va = a.values;
+    a.values = b.values as ExcelJS.CellValue[];
+    b.values = va as ExcelJS.CellValue[];
+    expect(build(wb).sheets.slice(2, 4).map((s) => s.name)).toEqual(["附件3 项目（就业资金）", "附件4 项目（办公设备购置）"]);
+    const byName = build(wb, { projectOrder: "name" });
+    expect(byName.sheets.slice(2, 4).map((s) => s.name)).toEqual(["附件3 项目（办公设备购置）", "附件4 项目（就业资金）"]);
   });
 });
 

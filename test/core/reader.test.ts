@@ -25,7 +25,7 @@ describe("reader: the sample", () => {
     expect(fund[0].scope).toBe("省本级");
     expect(fund[0].rowByKey.get("closing")!.cells.get("actual")!.value!.toString()).toBe("226379.16");
     const projects = m.tables.get("projects")![0];
-    expect(projects.rows.map((r) => r.label)).toEqual(["运行维护经费", "就业资金", "普惠金融发展专项资金", "办公设备购置", "合计"]);
+    expect(projects.rows.map((r) => r.label)).toEqual(["运行维护经费", "办公设备购置", "普惠金融发展专项资金", "就业资金", "合计"]);
     expect(m.tables.get("expense")![0].rows).toHaveLength(22);
     expect(m.issues.filter((i) => i.severity === "error")).toEqual([]);
   });

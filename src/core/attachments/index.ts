@@ -35,8 +35,8 @@ export { ATTACHMENT_STYLES } from "./sheet-writer";
 
 export interface AttachmentsOptions {
   /**
-   * Order of the project tables: "name" (default) sorts by the project name in Chinese (pinyin) order, which gives the
-   * seed's 附件3 办公设备购置 before 附件4 就业资金; "input" keeps the order of the 项目 sheet.
+   * Order of the project tables: "input" (default) keeps the order of the 项目 sheet, which the clerk controls;
+   * "name" sorts by the project name in Chinese (pinyin) order.
    */
   projectOrder?: "name" | "input";
 }
@@ -83,7 +83,7 @@ function isYes(text: string | null | undefined): boolean {
 function wanted(projects: TableModel | undefined, funds: TableModel[], options: AttachmentsOptions): Wanted[] {
   const list: Omit<Wanted, "number" | "title">[] = [{ kind: "basics" }, { kind: "whole", object: WHOLE_DEPARTMENT }];
   let evaluated = (projects?.rows ?? []).filter((r) => r.key !== "total" && isYes(r.cells.get("evaluate")?.text));
-  if ((options.projectOrder ?? "name") === "name") {
+  if (options.projectOrder === "name") {
     const collator = new Intl.Collator("zh-Hans-CN");
     evaluated = [...evaluated].sort((a, b) => collator.compare(a.label, b.label));
   }
