@@ -11,13 +11,24 @@
  *    hosts we promise nothing.
  *  - Cell-edit mode: we do not set delayForCellEdit (the batch would wait silently until the user leaves the
  *    cell); the failure becomes HostError "editing" and the pane says so.
- * Core commands still to come (check, generate, clearHighlights, explain) answer HostError "other" 尚未实现.
+ * 生成附表 runs two steps (计算, then the attachment sheets), each a read and an apply, as in the CLI's build.
  */
 import type { AddinHost, CommandSummary } from "../../taskpane/host-api";
 import { HostError } from "../../taskpane/host-api";
 import type { Plan } from "../../core/plan";
 import type { WorkbookSnapshot } from "../../core/snapshot";
-import { fillWorkbook, hasInputSheets, newTemplate } from "../../core/commands";
+import {
+  checkWorkbook,
+  clearHighlights,
+  explainFinding,
+  fillWorkbook,
+  generate,
+  hasInputSheets,
+  newTemplate,
+  type StepHost,
+} from "../../core/commands";
+import { format } from "../../core/data/messages";
+import type { Finding } from "../../core/findings";
 import { applyPlan } from "./apply-plan";
 import { hostSupports, readSnapshot } from "./read-snapshot";
 import { selectCell } from "./select-cell";
@@ -36,8 +47,6 @@ export function planIsUndoable(plan: Plan): boolean {
   return (plan.deleteSheets ?? []).length === 0 && plan.sheets.every((s) => s.visibility === undefined);
 }
 
-const notYet = (): Promise<never> => Promise.reject(new HostError("other", "尚未实现"));
-
 export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
   const run: Runner = deps.run ?? ((options, batch) => Excel.run(options, batch));
   const grouping = () => deps.undoGrouping ?? hostSupports("1.20");
@@ -52,23 +61,42 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
     await run(options, (context) => applyPlan(context, plan));
   }
 
-  async function command(step: (snapshot: WorkbookSnapshot) => { plan: Plan; summary: string }, needInputs: boolean): Promise<CommandSummary> {
-    const snapshot = await read();
-    if (needInputs && !hasInputSheets(snapshot)) {
-      throw new HostError("noInputSheets", "工作簿中没有标准输入表，请先点击「新建模板」。");
-    }
+  async function readInputs(options: { fills?: boolean } = {}): Promise<WorkbookSnapshot> {
+    const snapshot = await read(options);
+    if (!hasInputSheets(snapshot)) throw new HostError("noInputSheets", format("noInputSheets"));
+    return snapshot;
+  }
+
+  async function command(
+    step: (snapshot: WorkbookSnapshot) => { plan: Plan; summary: string },
+    needInputs: boolean,
+    options: { fills?: boolean } = {},
+  ): Promise<CommandSummary> {
+    const snapshot = needInputs ? await readInputs(options) : await read(options);
     const result = step(snapshot);
     await apply(result.plan);
     return { message: result.summary };
   }
 
+  const steps: StepHost = { read: (options) => read(options), apply };
+
   return {
     newTemplate: () => command((s) => newTemplate(s), false),
     fill: () => command((s) => fillWorkbook(s), true),
-    check: notYet,
-    generate: notYet,
-    clearHighlights: notYet,
+    async check(): Promise<Finding[]> {
+      const result = checkWorkbook(await readInputs({ fills: true }), { highlight: true });
+      await apply(result.plan);
+      return result.findings;
+    },
+    async generate(): Promise<CommandSummary> {
+      await readInputs();
+      return { message: await generate(steps) };
+    },
+    clearHighlights: () =>
+      command((s) => ({ plan: clearHighlights(s), summary: format("highlightsCleared") }), false, { fills: true }),
     selectCell: (sheet, cell) => run({}, (context) => selectCell(context, sheet, cell)),
-    explain: notYet,
+    async explain(finding: Finding, text: string): Promise<void> {
+      await apply(explainFinding(await read(), finding, text, "", new Date()));
+    },
   };
 }
