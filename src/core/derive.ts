@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { cellRef, parseRef } from "./address";
-import { NATURES, type ColumnKind, type TableId } from "./data/layout";
+import { MARKS, NATURES, PROJECT_CATEGORIES, type ColumnKind, type TableId } from "./data/layout";
 import {
   abs,
   add,
@@ -220,7 +220,7 @@ function projects(b: Builder, t: TableModel) {
       const expr: Expr =
         inTotal === undefined
           ? sum(body.map((r) => ({ sheet: t.sheet, ref: cellRef(r.row, sumCol) })))
-          : { t: "sumIfs", sheet: t.sheet, sumCol, fromRow, toRow, criteria: [{ col: inTotal, op: "<>", text: "否" }] };
+          : { t: "sumIfs", sheet: t.sheet, sumCol, fromRow, toRow, criteria: [{ col: inTotal, op: "<>", text: MARKS.no[0] }] };
       b.set(t, 0, total, col.key, expr);
     }
   }
@@ -279,12 +279,7 @@ function basics(b: Builder, t: TableModel, model: WorkbookModel) {
   const inTotal = proj?.columns.get("inTotal");
   const projTotal = proj?.rowByKey.get("total");
   if (proj && category !== undefined && projTotal) {
-    const categories: Record<string, string> = {
-      projBusiness: "业务工作专项",
-      projOperation: "运行维护专项",
-      projOther: "其他",
-    };
-    for (const [key, name] of Object.entries(categories)) {
+    for (const [key, name] of Object.entries(PROJECT_CATEGORIES)) {
       for (const [col, source] of [
         ["budget", "annualTotal"],
         ["actual", "spentTotal"],
@@ -292,7 +287,7 @@ function basics(b: Builder, t: TableModel, model: WorkbookModel) {
         const sumCol = proj.columns.get(source);
         if (sumCol === undefined) continue;
         const criteria: { col: number; op: "=" | "<>"; text: string }[] = [{ col: category, op: "=", text: name }];
-        if (inTotal !== undefined) criteria.push({ col: inTotal, op: "<>", text: "否" });
+        if (inTotal !== undefined) criteria.push({ col: inTotal, op: "<>", text: MARKS.no[0] });
         b.set(t, 0, row(key), col, {
           t: "sumIfs",
           sheet: proj.sheet,

@@ -139,7 +139,8 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
   if (kept.length > 0) lines.push(format("fillKeptTyped", { count: kept.length }, lang));
   const missingList = [...missing];
   if (missingList.length > 0) {
-    const shown = missingList.slice(0, 20).join("、") + (missingList.length > 20 ? ` 等 ${missingList.length} 处` : "");
+    const shown =
+      missingList.slice(0, 20).join("、") + (missingList.length > 20 ? format("andMore", { count: missingList.length }, lang) : "");
     lines.push(format("fillMissingInputs", { cells: shown }, lang));
   }
   return { plan, model, written, kept, missingInputs: missingList, summary: lines.join("\n") };

@@ -8,6 +8,7 @@ import {
   INPUT_TABLES,
   SETTING_CHOICES,
   SETTING_DEFAULTS,
+  TEMPLATE_WORDS,
   type ColumnSpec,
   type TableId,
   type TableSpec,
@@ -205,7 +206,7 @@ function settingsData(): TableData {
     },
   }));
   for (const key of Object.keys(SETTING_DEFAULTS) as (keyof typeof SETTING_DEFAULTS)[]) {
-    rows.push({ key, values: { value: { percent: Number(SETTING_DEFAULTS[key]) * 100 }, options: "百分比" } });
+    rows.push({ key, values: { value: { percent: Number(SETTING_DEFAULTS[key]) * 100 }, options: TEMPLATE_WORDS.percentOption } });
   }
   return { rows };
 }
@@ -236,7 +237,7 @@ export function templatePlan(data: TemplateData = {}, skip: string[] = []): Temp
     });
     if (spec.id === "info" && !data.info) {
       const pos = positions.get("info#0")!;
-      w.put(pos.rows.get("currency")!, pos.columns.get("value")!, "万元", "input");
+      w.put(pos.rows.get("currency")!, pos.columns.get("value")!, TEMPLATE_WORDS.defaultCurrency, "input");
     }
   }
   const sheets: SheetPlan[] = [];

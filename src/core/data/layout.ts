@@ -526,6 +526,21 @@ export const MARKS = {
   ofWhich: ["其中"],
 };
 
+/** 项目类别 values of the 项目 sheet that 基础数据's 项目支出 lines sum by. */
+export const PROJECT_CATEGORIES: Record<"projBusiness" | "projOperation" | "projOther", string> = {
+  projBusiness: "业务工作专项",
+  projOperation: "运行维护专项",
+  projOther: "其他",
+};
+
+/** Words the template writes into cells (beyond labels). */
+export const TEMPLATE_WORDS = {
+  defaultCurrency: "万元",
+  percentOption: "百分比",
+  /** The font of the written sheets: the one Chinese government forms use. */
+  font: "宋体",
+};
+
 /** The very hidden sheet where the add-in keeps what it wrote, explanations and original fills. */
 export const REGISTRY_SHEET = "_selfeval";
 

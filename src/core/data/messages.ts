@@ -72,6 +72,7 @@ export const MESSAGES = {
     en: "Sheet “{sheet}” exists and was left alone.",
   },
   unitLine: { zh: "单位：万元", en: "Unit: 10,000 yuan" },
+  andMore: { zh: " 等 {count} 处", en: " and more ({count} in all)" },
   highlightsCleared: { zh: "已清除审核标记，单元格恢复原来的底色。", en: "Highlights cleared; cells have their own fills back." },
   templateAdded: { zh: "已添加输入表：{sheets}。", en: "Input sheets added: {sheets}." },
   templateComplete: { zh: "标准输入表都已存在，未做改动。", en: "All input sheets exist; nothing changed." },

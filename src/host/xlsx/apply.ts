@@ -1,6 +1,7 @@
 /** The .xlsx host's writing side: applies an engine plan to an ExcelJS workbook. */
 import ExcelJS from "exceljs";
 import { parseRange } from "../../core/address";
+import { TEMPLATE_WORDS } from "../../core/data/layout";
 import { format } from "../../core/data/messages";
 import type { CellStyle, CellWrite, Plan, SheetPlan } from "../../core/plan";
 import type { CellValue } from "../../core/snapshot";
@@ -21,7 +22,7 @@ function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
   if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.font) {
     out.font = {
-      name: style.font.name ?? "宋体",
+      name: style.font.name ?? TEMPLATE_WORDS.font,
       bold: style.font.bold,
       size: style.font.size ?? 11,
       color: style.font.color ? { argb: argb(style.font.color) } : undefined,
