@@ -55,8 +55,19 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean)
   };
   if (withFills) sheet.fills = [];
   if (bottom < 0) return sheet;
+  // Only rows that exist: ws.getRow() would create every row between (a stray cell at row 1,048,576 made a million
+  // row objects and several GB). A row without cells is an empty (ragged) row of the snapshot.
+  const existing = new Map<number, ExcelJS.Row>();
+  ws.eachRow({ includeEmpty: false }, (row, r) => existing.set(r, row));
   for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
+    const row = existing.get(r);
+    if (!row) {
+      sheet.values.push([]);
+      sheet.formulas.push([]);
+      sheet.numberFormats.push([]);
+      if (withFills) sheet.fills!.push([]);
+      continue;
+    }
     const values: CellValue[] = [];
     const formulas: (string | null)[] = [];
     const formats: (string | null)[] = [];
