@@ -49,18 +49,20 @@ const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"
  */
 function officeJsPatterns() {
   const from = path.dirname(require.resolve("@microsoft/office-js/package.json"));
-  const dist = path.join(from, "dist").split(path.sep).join("/");
-  const globOptions = { ignore: ["**/*.debug.js"] };
-  const to = "office-js/[path][name][ext]";
+  const context = path.join(from, "dist");
+  // Microsoft's files as published: never minified again (which would also rewrite their license comments).
+  const common = { context, to: "office-js/[path][name][ext]", info: { minimized: true } };
+  const noDebug = { ignore: ["**/*.debug.js"] };
   return [
-    { from: `${dist}/office.js`, to, context: dist },
-    { from: `${dist}/excel-*16.0*.js`, to, context: dist, globOptions },
-    { from: `${dist}/*/office_strings.js`, to, context: dist },
-    { from: `${dist}/telemetry/oteljs_agave.js`, to, context: dist },
-    { from: `${dist}/ariatelemetry/*.js`, to, context: dist },
-    { from: `${dist}/o15apptofilemappingtable.js`, to, context: dist },
-    { from: `${dist}/es6-promise.js`, to, context: dist },
-    { from: path.join(from, "LICENSE.md").split(path.sep).join("/"), to: "office-js/LICENSE.md" },
+    { ...common, from: "office.js" },
+    { ...common, from: "excel-*16.0*.js", globOptions: noDebug },
+    { ...common, from: "*/office_strings.js" },
+    // A single file (not a glob) loses its folder in [path]: named explicitly.
+    { ...common, from: "telemetry/oteljs_agave.js", to: "office-js/telemetry/[name][ext]" },
+    { ...common, from: "ariatelemetry/*.js" },
+    { ...common, from: "o15apptofilemappingtable.js" },
+    { ...common, from: "es6-promise.js" },
+    { from: path.join(from, "LICENSE.md"), to: "office-js/LICENSE.md" },
   ];
 }
 
@@ -176,9 +178,12 @@ module.exports = async (env = {}, options = {}) => {
             to: "[name][ext]",
             transform(content) {
               if (dev || !urlProd) return content;
+              // The development notes (comments) go: they name development URLs, and a punycode host name
+              // (xn--…) rewritten into a comment would put "--" inside it, which XML forbids.
               // URLs first (they may carry a path), then the AppDomain, which is an origin only.
               return content
                 .toString()
+                .replace(/<!--[\s\S]*?-->\s*/g, "")
                 .split(urlDev)
                 .join(urlProd)
                 .split(`<AppDomain>${originDev}</AppDomain>`)
