@@ -82,8 +82,15 @@ class Reader {
   candidateSheets(spec: TableSpec): SheetSnapshot[] {
     const names = [spec.sheet, ...(spec.sheetSynonyms ?? [])].map(normalizeLabel);
     const byName = this.snapshot.sheets.filter((s) => names.includes(normalizeLabel(s.name)));
+    // A table whose sheet was renamed is looked for on the other sheets, but not on a sheet that is the home of a
+    // different table (with 预算执行 deleted, the 项目 sheet's headers would otherwise pass for the budget table).
+    const homes = new Set(
+      INPUT_TABLES.filter((t) => t.sheet !== spec.sheet)
+        .flatMap((t) => [t.sheet, ...(t.sheetSynonyms ?? [])])
+        .map(normalizeLabel),
+    );
     const others = this.snapshot.sheets.filter(
-      (s) => !byName.includes(s) && s.name !== REGISTRY_SHEET && !s.name.startsWith("附件"),
+      (s) => !byName.includes(s) && s.name !== REGISTRY_SHEET && !s.name.startsWith("附件") && !homes.has(normalizeLabel(s.name)),
     );
     return [...byName, ...others];
   }
