@@ -1,0 +1,77 @@
+/**
+ * Batch: 200 copies of varied workbooks, checked through the CLI code path (selfeval check DIR --json) vs. only
+ * loaded with ExcelJS; alternated twice, the better of each kept; prints one JSON line with the ratio.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { templatePlan } from "../src/core/template";
+import { applyPlanToWorkbook } from "../src/host/xlsx/apply";
+import { loadWorkbook, saveWorkbook } from "../src/host/xlsx/workbook";
+import { synthData } from "./synthetic";
+
+const COPIES = 200;
+
+async function variedWorkbooks(): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  const sizes = [3, 5, 8, 12, 20];
+  for (let i = 0; i < 10; i++) {
+    const data = synthData(sizes[i % sizes.length], i);
+    if (i % 3 === 1) delete data.fund; // no fund
+    if (i % 4 === 2) data.budget![0].rows[0].values.spent = "1,271.81"; // a number typed as text
+    const wb = new ExcelJS.Workbook();
+    applyPlanToWorkbook(wb, templatePlan(data).plan);
+    if (i % 5 === 4) wb.removeWorksheet(wb.getWorksheet("三公经费")!.id); // a missing sheet
+    out.push(await saveWorkbook(wb));
+  }
+  return out;
+}
+
+async function loadOnly(dir: string): Promise<void> {
+  for (const f of readdirSync(dir)) await loadWorkbook(new Uint8Array(readFileSync(join(dir, f))), f);
+}
+
+async function cliCheck(dir: string): Promise<number> {
+  const { main } = require("../src/cli/main") as {
+    main: (a: string[], io: { stdout: (t: string) => void; stderr: (t: string) => void }) => Promise<number>;
+  };
+  return main(["check", dir, "--json"], { stdout: () => undefined, stderr: () => undefined });
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "selfeval-batch-"));
+  try {
+    const books = await variedWorkbooks();
+    for (let i = 0; i < COPIES; i++) writeFileSync(join(dir, `unit-${String(i).padStart(3, "0")}.xlsx`), books[i % books.length]);
+    const load: number[] = [];
+    const check: number[] = [];
+    let exit = -1;
+    for (let round = 0; round < 2; round++) {
+      let t = performance.now();
+      await loadOnly(dir);
+      load.push(performance.now() - t);
+      t = performance.now();
+      exit = await cliCheck(dir);
+      check.push(performance.now() - t);
+    }
+    const l = Math.min(...load);
+    const c = Math.min(...check);
+    const out = {
+      files: COPIES,
+      distinct: books.length,
+      loadOnlyMs: Math.round(l),
+      cliCheckMs: Math.round(c),
+      ratio: Math.round((c / l) * 100) / 100,
+      checkExit: exit,
+    };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stdout.write(`${JSON.stringify({ error: String(err?.stack ?? err) })}\n`);
+  process.exit(1);
+});
