@@ -107,4 +107,18 @@ describe("default build", () => {
     expect(policy).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
     expect(fs.existsSync(path.join(dir, "office-js"))).toBe(false);
   });
+
+  it("keeps ExcelJS out of what the Excel add-in loads: it is a chunk of its own, for the standalone page only", () => {
+    const sources = (file: string): string[] => JSON.parse(read(dir, `${file}.map`)).sources;
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".js"));
+    const excelHost = files.find((f) => f.startsWith("excel-host."))!;
+    const excelJs = files.find((f) => /^exceljs\.[0-9a-f]+\.js$/.test(f))!;
+    expect(excelJs).toBeDefined();
+    for (const file of ["taskpane.js", excelHost]) {
+      expect([file, sources(file).filter((s) => /node_modules\/exceljs\//.test(s))]).toEqual([file, []]);
+    }
+    // The only chunk with ExcelJS in it is its own.
+    const withExcelJs = files.filter((f) => read(dir, f).includes("ExcelJS") || sources(f).some((s) => /exceljs/.test(s)));
+    expect(withExcelJs).toEqual([excelJs]);
+  });
 });

@@ -167,12 +167,12 @@ describe.each<Variant>(["cdn", "local"])("standalone page, %s build", (variant) 
     await expect(plug.textContent()).resolves.toMatch(/支出明细!D20.*13\.13%.*13\.14%.*尾差/);
     await expect(plug.getByText("尾差", { exact: true }).count()).resolves.toBe(1);
     await page.screenshot({ path: path.join(resultsDir, `page-${variant}-after-check.png`), fullPage: true });
-    // What a user sees first after 审核 (one screen): the summary and the first warnings, the 尾差 plug among them.
-    await page.screenshot({ path: path.join(resultsDir, `page-${variant}-findings.png`) });
 
     // A finding's 定位 link cannot select a cell here: the page shows where to look instead.
     await plug.getByRole("button", { name: "定位 支出明细!D20" }).click();
     await expect(page.getByTestId("cell-shown").textContent()).resolves.toBe("请在 Excel 中查看：支出明细!D20");
+    // What a user sees after 审核 (one screen): the summary, the first warnings with the 尾差 plug, and its address.
+    await page.screenshot({ path: path.join(resultsDir, `page-${variant}-findings.png`) });
 
     await timed(`${variant}: 生成附表`, async () => {
       await page.getByRole("button", { name: "生成附表", exact: true }).click();
