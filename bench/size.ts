@@ -126,7 +126,7 @@ async function main() {
   out.core = core;
   out.host = host;
   out.heapPeakMB = Math.round(heap() / 1e6);
-  if (withSync) out.syncs = await syncCounts(plan, cmds);
+  if (withSync) out.syncs = await syncCounts(plan);
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
