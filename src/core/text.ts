@@ -32,7 +32,8 @@ export function normalizeLabel(text: string): string {
 }
 
 function computeNormalizedLabel(text: string): string {
-  let s = text.normalize("NFKC");
+  // Circled numbers are numbering wherever they stand (其中：①…); drop them before NFKC turns ① into "1".
+  let s = text.replace(/[①-⑳]/g, "").normalize("NFKC");
   s = s.replace(/[\s\u3000\u00a0]+/g, "");
   s = s.replace(/[“”"'‘’「」]/g, "");
   let changed = true;
