@@ -1,0 +1,115 @@
+/**
+ * fill and build on generated workbooks (in memory, no ExcelJS): fill twice = fill once and build twice = build once,
+ * cell by cell; no cell the user typed (a value or a formula of theirs) changes.
+ */
+import fc from "fast-check";
+import { build, fillWorkbook } from "../../src/core/commands";
+import { REGISTRY_SHEET } from "../../src/core/data/layout";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { templatePlan } from "../../src/core/template";
+import { synthData } from "../../bench/synthetic";
+import { applyPlanToSnapshot, cellMap, clone, snapshotOfPlan, snapshotStepHost, type CellState } from "./snapshot-plan";
+
+// A few shapes made once; each run blanks, retypes or types-as-text some of their cells.
+const BASES: WorkbookSnapshot[] = [0, 1, 2, 3, 5].flatMap((n) => [0, 7].map((v) => snapshotOfPlan(templatePlan(synthData(n, v)).plan)));
+
+interface Edit {
+  sheet: number;
+  row: number;
+  col: number;
+  how: "blank" | "number" | "text" | "formula";
+  n: number;
+}
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  sheet: fc.nat(20),
+  row: fc.nat(60),
+  col: fc.nat(20),
+  how: fc.constantFrom<Edit["how"]>("blank", "number", "text", "formula"),
+  n: fc.integer({ min: -1000, max: 100000 }),
+});
+const caseArb = fc.record({ base: fc.nat(BASES.length - 1), edits: fc.array(editArb, { maxLength: 8 }) });
+
+/** The workbook as the user left it: a base with some cells blanked or (re)typed, as numbers, text or own formulas. */
+function userWorkbook(base: number, edits: Edit[]): WorkbookSnapshot {
+  const s = clone(BASES[base]);
+  for (const e of edits) {
+    const sheet = s.sheets[e.sheet % s.sheets.length];
+    const r = e.row % Math.max(1, sheet.values.length);
+    const row = sheet.values[r];
+    if (!row || row.length === 0) continue;
+    const c = e.col % row.length;
+    if (typeof row[c] === "string" && e.how !== "blank") continue; // keep labels and headers
+    row[c] = e.how === "blank" ? null : e.how === "text" ? `${e.n / 100}` : e.n / 100;
+    sheet.formulas[r] ??= [];
+    sheet.formulas[r][c] = e.how === "formula" ? `=${e.n}/100` : null;
+  }
+  return s;
+}
+
+function userCells(s: WorkbookSnapshot): Map<string, CellState> {
+  return new Map([...cellMap(s)].filter(([k]) => !k.startsWith(`${REGISTRY_SHEET}!`)));
+}
+
+/** The registry's rows as a sorted list: its row order is bookkeeping (entries are grouped by kind as they are replaced). */
+function registryRows(s: WorkbookSnapshot): string[] {
+  const reg = s.sheets.find((x) => x.name === REGISTRY_SHEET);
+  return reg ? reg.values.map((row) => JSON.stringify(row)).sort() : [];
+}
+
+/** Same workbook: every sheet cell by cell, the registry as a set of rows. */
+function expectSame(a: WorkbookSnapshot, b: WorkbookSnapshot) {
+  expect(userCells(a)).toEqual(userCells(b));
+  expect(registryRows(a)).toEqual(registryRows(b));
+  expect(a.sheets.map((x) => x.name)).toEqual(b.sheets.map((x) => x.name));
+}
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+
+function fillOnce(s: WorkbookSnapshot): WorkbookSnapshot {
+  const out = clone(s);
+  applyPlanToSnapshot(out, fillWorkbook(out).plan);
+  return out;
+}
+
+async function buildOnce(s: WorkbookSnapshot): Promise<WorkbookSnapshot> {
+  const out = clone(s);
+  await build(snapshotStepHost(out));
+  return out;
+}
+
+/** Cells the user typed before are the same after: same value, same formula (the engine writes only blank or own cells). */
+function expectUserCellsKept(before: WorkbookSnapshot, after: WorkbookSnapshot) {
+  const a = cellMap(after);
+  for (const [k, cell] of userCells(before)) expect([k, a.get(k)]).toEqual([k, cell]);
+}
+
+describe("fill and build", () => {
+  it("fill is idempotent and changes no cell the user typed", () => {
+    fc.assert(
+      fc.property(caseArb, ({ base, edits }) => {
+        const s0 = userWorkbook(base, edits);
+        const s1 = fillOnce(s0);
+        expectUserCellsKept(s0, s1);
+        const s2 = fillOnce(s1);
+        expectSame(s2, s1);
+      }),
+      // Two fills of a seed-sized workbook cost ~20–70 ms on this shared 2-core machine: 1,000 runs in CI
+      // (PROPERTY_RUNS=1000), fewer by default so that npm test stays within its budget.
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 250) },
+    );
+  });
+
+  // build = fill + attachments + check with highlights: ~100 ms per workbook here, so fewer runs keep the suite short.
+  it("build is idempotent and changes no cell the user typed", async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async ({ base, edits }) => {
+        const s0 = userWorkbook(base, edits);
+        const s1 = await buildOnce(s0);
+        expectUserCellsKept(s0, s1);
+        const s2 = await buildOnce(s1);
+        expectSame(s2, s1);
+      }),
+      { numRuns: Math.min(RUNS, Number(process.env.PROPERTY_BUILD_RUNS ?? 40)) },
+    );
+  });
+});
