@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, join, relative, resolve } from "path";
 import { checkWorkbook, type CheckResult } from "../core/check/check";
-import type { Finding, Severity } from "../core/findings";
+import { CHECK_SUMMARY_BOOK, format, SEVERITY_NAMES } from "../core/data/messages";
+import type { Finding } from "../core/findings";
 import { applyPlanToWorkbook } from "../host/xlsx/apply";
 import { snapshotFromWorkbook } from "../host/xlsx/snapshot";
 import { loadWorkbook, saveWorkbook, UnreadableWorkbookError } from "../host/xlsx/workbook";
@@ -18,9 +19,8 @@ export interface Output {
   write(text: string): unknown;
 }
 
-const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
-
-const USAGE = "用法：selfeval check IN.xlsx [IN2.xlsx | 文件夹 …] [--json] [--summary 汇总.xlsx] [--highlight [输出文件夹]]";
+const USAGE = format("checkUsage");
+const COLUMNS = CHECK_SUMMARY_BOOK.columns;
 
 interface Options {
   inputs: string[];
@@ -36,7 +36,7 @@ function parseArgs(args: string[]): Options | string {
     if (a === "--json") o.json = true;
     else if (a === "--summary") {
       const next = args[++i];
-      if (!next || next.startsWith("--")) return "--summary 需要一个输出文件名。";
+      if (!next || next.startsWith("--")) return format("checkNeedsOutput", { option: a });
       o.summary = next;
     } else if (a === "--highlight") {
       const next = args[i + 1];
@@ -44,11 +44,11 @@ function parseArgs(args: string[]): Options | string {
       if (next && !next.startsWith("--") && !/\.xlsx$/i.test(next)) {
         o.highlight = next;
         i++;
-      } else o.highlight = "已审核";
-    } else if (a.startsWith("--")) return `不认识的选项 ${a}。`;
+      } else o.highlight = format("checkHighlightFolder");
+    } else if (a.startsWith("--")) return format("checkUnknownOption", { option: a });
     else o.inputs.push(a);
   }
-  if (o.inputs.length === 0) return "缺少要审核的文件或文件夹。";
+  if (o.inputs.length === 0) return format("checkNoInput");
   return o;
 }
 
@@ -58,7 +58,7 @@ function expandInputs(inputs: string[]): { files: string[]; problems: string[] }
   const problems: string[] = [];
   for (const input of inputs) {
     if (!existsSync(input)) {
-      problems.push(`${input}：文件或文件夹不存在。`);
+      problems.push(format("checkInputMissing", { input }));
       continue;
     }
     if (statSync(input).isDirectory()) {
@@ -67,7 +67,7 @@ function expandInputs(inputs: string[]): { files: string[]; problems: string[] }
         .sort()
         .map((n) => join(input, n))
         .filter((p) => statSync(p).isFile());
-      if (inside.length === 0) problems.push(`${input}：文件夹中没有 .xlsx 文件。`);
+      if (inside.length === 0) problems.push(format("checkFolderEmpty", { input }));
       files.push(...inside);
     } else files.push(input);
   }
@@ -81,17 +81,22 @@ interface Checked {
 
 function line(f: Finding): string {
   const where = `${f.sheet}${f.cells.length ? `!${f.cells.join(",")}` : ""}`;
-  const values = f.expected !== undefined && f.actual !== undefined ? `（应为 ${f.expected}，实为 ${f.actual}）` : "";
-  const explained = f.explanation ? `  [已说明：${f.explanation.text}（${f.explanation.author}）]` : "";
-  return `  ${SEVERITY_ZH[f.severity]} ${f.ruleId} ${where} ${f.message}${values}${explained}`;
+  const { expected, actual, explanation } = f;
+  const values = expected !== undefined && actual !== undefined ? format("checkValues", { expected, actual }) : "";
+  const explained = explanation ? format("checkExplained", { text: explanation.text, author: explanation.author }) : "";
+  return `  ${SEVERITY_NAMES[f.severity].zh} ${f.ruleId} ${where} ${f.message}${values}${explained}`;
 }
 
 function humanReport(c: Checked): string {
   const { summary, findings } = c.result;
+  const blank = format("checkBlank");
   const out = [
     `== ${c.file}`,
-    `单位：${summary.unitName ?? "（未填）"}  年度：${summary.year ?? "（未填）"}`,
-    `错误 ${summary.counts.error}  警告 ${summary.counts.warning}${summary.explained ? `（已说明 ${summary.explained}）` : ""}  提示 ${summary.counts.info}`,
+    format("checkUnitYear", { unit: summary.unitName ?? blank, year: summary.year ?? blank }),
+    format("checkCounts", {
+      ...summary.counts,
+      explained: summary.explained ? format("checkCountExplained", { count: summary.explained }) : "",
+    }),
     ...findings.map(line),
   ];
   return out.join("\n") + "\n";
@@ -109,42 +114,42 @@ export function linkFormula(summaryPath: string, file: string, sheet: string, ce
 async function writeSummary(path: string, checked: Checked[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "selfeval";
-  const files = wb.addWorksheet("汇总");
+  const files = wb.addWorksheet(CHECK_SUMMARY_BOOK.filesSheet.zh);
   files.columns = [
-    { header: "文件", key: "file", width: 36 },
-    { header: "单位", key: "unit", width: 28 },
-    { header: "年度", key: "year", width: 8 },
-    { header: "错误", key: "error", width: 8 },
-    { header: "警告", key: "warning", width: 8 },
-    { header: "提示", key: "info", width: 8 },
+    { header: COLUMNS.file.zh, key: "file", width: 36 },
+    { header: COLUMNS.unit.zh, key: "unit", width: 28 },
+    { header: COLUMNS.year.zh, key: "year", width: 8 },
+    { header: SEVERITY_NAMES.error.zh, key: "error", width: 8 },
+    { header: SEVERITY_NAMES.warning.zh, key: "warning", width: 8 },
+    { header: SEVERITY_NAMES.info.zh, key: "info", width: 8 },
   ];
   for (const c of checked) {
     const s = c.result.summary;
     files.addRow({ file: basename(c.file), unit: s.unitName ?? "", year: s.year ?? "", error: s.counts.error, warning: s.counts.warning, info: s.counts.info });
   }
-  const list = wb.addWorksheet("问题清单");
+  const list = wb.addWorksheet(CHECK_SUMMARY_BOOK.findingsSheet.zh);
   list.columns = [
-    { header: "文件", key: "file", width: 28 },
-    { header: "单位", key: "unit", width: 24 },
-    { header: "严重性", key: "severity", width: 8 },
-    { header: "规则", key: "rule", width: 24 },
-    { header: "位置", key: "link", width: 22 },
-    { header: "消息", key: "message", width: 80 },
-    { header: "应为", key: "expected", width: 14 },
-    { header: "实为", key: "actual", width: 14 },
-    { header: "说明", key: "explanation", width: 30 },
+    { header: COLUMNS.file.zh, key: "file", width: 28 },
+    { header: COLUMNS.unit.zh, key: "unit", width: 24 },
+    { header: COLUMNS.severity.zh, key: "severity", width: 8 },
+    { header: COLUMNS.rule.zh, key: "rule", width: 24 },
+    { header: COLUMNS.link.zh, key: "link", width: 22 },
+    { header: COLUMNS.message.zh, key: "message", width: 80 },
+    { header: COLUMNS.expected.zh, key: "expected", width: 14 },
+    { header: COLUMNS.actual.zh, key: "actual", width: 14 },
+    { header: COLUMNS.explanation.zh, key: "explanation", width: 30 },
   ];
   for (const c of checked) {
     for (const f of c.result.findings) {
       const row = list.addRow({
         file: basename(c.file),
         unit: c.result.summary.unitName ?? "",
-        severity: SEVERITY_ZH[f.severity],
+        severity: SEVERITY_NAMES[f.severity].zh,
         rule: f.ruleId,
         message: f.message,
         expected: f.expected ?? "",
         actual: f.actual ?? "",
-        explanation: f.explanation ? `${f.explanation.text}（${f.explanation.author}，${f.explanation.at}）` : "",
+        explanation: f.explanation ? format("checkExplanationCell", { ...f.explanation }) : "",
       });
       row.getCell("link").value = {
         formula: linkFormula(path, c.file, f.sheet, f.cells[0]),
@@ -169,7 +174,7 @@ export async function runCheck(args: string[], io: { stdout: Output; stderr: Out
   const { files, problems } = expandInputs(options.inputs);
   const inputPaths = new Set(files.map((f) => resolve(f)));
   if (options.summary && inputPaths.has(resolve(options.summary))) {
-    io.stderr.write(`${options.summary}：汇总文件不能覆盖被审核的文件。\n`);
+    io.stderr.write(`${format("checkSummaryIsInput", { file: options.summary })}\n`);
     return 2;
   }
   const checked: Checked[] = [];
@@ -191,7 +196,7 @@ export async function runCheck(args: string[], io: { stdout: Output; stderr: Out
     if (options.highlight !== undefined) {
       const target = resolve(options.highlight, basename(file));
       if (inputPaths.has(target)) {
-        problems.push(`${file}：标记后的副本会覆盖输入文件，未写入；请换一个输出文件夹。`);
+        problems.push(format("checkCopyIsInput", { file }));
       } else {
         applyPlanToWorkbook(wb, result.plan);
         mkdirSync(resolve(options.highlight), { recursive: true });

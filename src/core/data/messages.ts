@@ -1,7 +1,9 @@
 /**
- * Messages of the reader and of 计算 (fill), in Chinese and English. Placeholders {name} are filled by format().
- * The checker's messages live with its rules in the rule catalogue.
+ * Messages of the reader, of 计算 (fill), of the CLI and of the Excel host, in Chinese and English. Placeholders
+ * {name} are filled by format(). The checker's messages live with its rules in the rule catalogue.
  */
+import type { Severity } from "../findings";
+
 export const MESSAGES = {
   sheetMissing: {
     zh: "找不到“{table}”（应在工作表“{sheet}”中）：请先“新建模板”或检查表头。",
@@ -104,11 +106,79 @@ export const MESSAGES = {
   cliNeedsOutput: { zh: "缺少输出文件：-o {example}", en: "missing output: -o {example}" },
   cliOneInput: { zh: "需要且只需要一个输入文件。", en: "exactly one input file is needed." },
   cliInternal: { zh: "内部错误：{reason}", en: "internal error: {reason}" },
+  checkUsage: {
+    zh: "用法：selfeval check IN.xlsx [IN2.xlsx | 文件夹 …] [--json] [--summary 汇总.xlsx] [--highlight [输出文件夹]]",
+    en: "usage: selfeval check IN.xlsx [IN2.xlsx | DIR …] [--json] [--summary SUMMARY.xlsx] [--highlight [OUT_DIR]]",
+  },
+  checkNeedsOutput: { zh: "{option} 需要一个输出文件名。", en: "{option} needs an output file name." },
+  checkUnknownOption: { zh: "不认识的选项 {option}。", en: "unknown option {option}." },
+  checkNoInput: { zh: "缺少要审核的文件或文件夹。", en: "no file or folder to check." },
+  /** The folder --highlight writes marked copies to when none is named. */
+  checkHighlightFolder: { zh: "已审核", en: "checked" },
+  checkInputMissing: { zh: "{input}：文件或文件夹不存在。", en: "{input}: no such file or folder." },
+  checkFolderEmpty: { zh: "{input}：文件夹中没有 .xlsx 文件。", en: "{input}: no .xlsx files in the folder." },
+  checkSummaryIsInput: {
+    zh: "{file}：汇总文件不能覆盖被审核的文件。",
+    en: "{file}: the summary may not overwrite a checked file.",
+  },
+  checkCopyIsInput: {
+    zh: "{file}：标记后的副本会覆盖输入文件，未写入；请换一个输出文件夹。",
+    en: "{file}: the marked copy would overwrite an input; not written. Choose another folder.",
+  },
+  checkValues: { zh: "（应为 {expected}，实为 {actual}）", en: " (expected {expected}, found {actual})" },
+  checkExplained: { zh: "  [已说明：{text}（{author}）]", en: "  [explained: {text} ({author})]" },
+  checkUnitYear: { zh: "单位：{unit}  年度：{year}", en: "Unit: {unit}  Year: {year}" },
+  checkBlank: { zh: "（未填）", en: "(blank)" },
+  checkCounts: {
+    zh: "错误 {error}  警告 {warning}{explained}  提示 {info}",
+    en: "errors {error}  warnings {warning}{explained}  notes {info}",
+  },
+  checkCountExplained: { zh: "（已说明 {count}）", en: " ({count} explained)" },
+  checkExplanationCell: { zh: "{text}（{author}，{at}）", en: "{text} ({author}, {at})" },
+  hostEditing: {
+    zh: "Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 结束编辑后重试。",
+    en: "Excel is editing a cell: press Enter or Esc, then try again.",
+  },
+  /** One sheet in a list of sheets ({names} below): the quoted names follow each other. */
+  hostSheetName: { zh: "「{sheet}」", en: "“{sheet}”" },
+  hostSheets: { zh: "工作表{names}", en: "Sheet {names}" },
+  hostTargetSheets: { zh: "要写入的工作表", en: "A sheet to be written" },
+  hostProtected: {
+    zh: "{sheets}受保护，无法写入。请先撤销工作表保护后重试。{detail}",
+    en: "{sheets} is protected and cannot be written; unprotect it and try again.{detail}",
+  },
+  hostProtectedDetail: { zh: "（{reason}）", en: " ({reason})" },
+  hostSheetsMissing: { zh: "工作簿中没有工作表{names}。", en: "The workbook has no sheet {names}." },
   derivedNote: {
     zh: "白色单元格填写，灰色单元格由“计算”填入公式（手工填写的数字会保留并在审核时核对）。",
     en: "Type into white cells; grey cells get formulas from 计算.",
   },
 } as const;
+
+/** Severity names in the CLI's report and summary workbook. */
+export const SEVERITY_NAMES: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  info: { zh: "提示", en: "note" },
+};
+
+/** The workbook `selfeval check --summary` writes: sheet names and column headers. */
+export const CHECK_SUMMARY_BOOK = {
+  filesSheet: { zh: "汇总", en: "Summary" },
+  findingsSheet: { zh: "问题清单", en: "Findings" },
+  columns: {
+    file: { zh: "文件", en: "File" },
+    unit: { zh: "单位", en: "Unit" },
+    year: { zh: "年度", en: "Year" },
+    severity: { zh: "严重性", en: "Severity" },
+    rule: { zh: "规则", en: "Rule" },
+    link: { zh: "位置", en: "Cell" },
+    message: { zh: "消息", en: "Message" },
+    expected: { zh: "应为", en: "Expected" },
+    actual: { zh: "实为", en: "Actual" },
+    explanation: { zh: "说明", en: "Explanation" },
+  },
+};
 
 export type MessageKey = keyof typeof MESSAGES;
 export type Language = "zh" | "en";

@@ -30,8 +30,9 @@ import type { CellStyle, CellWrite, Plan, SheetPlan } from "../../core/plan";
 import type { CellValue } from "../../core/snapshot";
 import { isCellError } from "../../core/snapshot";
 import { cellRef, columnLetter, parseRef, rangeRef } from "../../core/address";
+import { format } from "../../core/data/messages";
 import { HostError } from "../../taskpane/host-api";
-import { protectedSheetError, toHostError } from "./errors";
+import { protectedSheetError, quotedSheets, toHostError } from "./errors";
 import { parseFill } from "./fills";
 import { rectangles, spans, type Rect } from "./rects";
 
@@ -83,7 +84,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     if (protectedTargets.length > 0) throw protectedSheetError(protectedTargets);
     const missing = plan.sheets.filter((s) => !s.create && !existing.has(s.name.toLowerCase()));
     if (missing.length > 0) {
-      throw new HostError("other", `工作簿中没有工作表「${missing.map((s) => s.name).join("」「")}」。`);
+      throw new HostError("other", format("hostSheetsMissing", { names: quotedSheets(missing.map((s) => s.name)) }));
     }
 
     const handles = new Map<SheetPlan, Excel.Worksheet>();

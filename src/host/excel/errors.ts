@@ -3,7 +3,17 @@
  * (Excel.ErrorCodes); we compare strings, not the runtime enum, so this module also runs where no `Excel` global
  * exists (Jest with the fake object model).
  */
+import { format } from "../../core/data/messages";
 import { HostError } from "../../taskpane/host-api";
+
+/** Quoted sheet names, one after the other: 「甲」「乙」. */
+export function quotedSheets(names: string[]): string {
+  return names.map((sheet) => format("hostSheetName", { sheet })).join("");
+}
+
+function protectedError(sheets: string, detail = ""): HostError {
+  return new HostError("protected", format("hostProtected", { sheets, detail }));
+}
 
 export function officeErrorCode(e: unknown): string | undefined {
   if (e && typeof e === "object" && "code" in e) {
@@ -22,15 +32,16 @@ export function toHostError(e: unknown, protectedTargets: string[] = []): HostEr
   const code = officeErrorCode(e);
   const text = e instanceof Error ? e.message : String(e);
   if (code === "InvalidOperationInCellEditMode") {
-    return new HostError("editing", "Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 结束编辑后重试。");
+    return new HostError("editing", format("hostEditing"));
   }
   if (code === "AccessDenied" || (code === "InvalidOperation" && protectedTargets.length > 0)) {
-    const which = protectedTargets.length > 0 ? `工作表「${protectedTargets.join("」「")}」` : "要写入的工作表";
-    return new HostError("protected", `${which}受保护，无法写入。请先撤销工作表保护后重试。（${text}）`);
+    const sheets =
+      protectedTargets.length > 0 ? format("hostSheets", { names: quotedSheets(protectedTargets) }) : format("hostTargetSheets");
+    return protectedError(sheets, format("hostProtectedDetail", { reason: text }));
   }
   return new HostError("other", code ? `${text} (${code})` : text);
 }
 
 export function protectedSheetError(names: string[]): HostError {
-  return new HostError("protected", `工作表「${names.join("」「")}」受保护，无法写入。请先撤销工作表保护后重试。`);
+  return protectedError(format("hostSheets", { names: quotedSheets(names) }));
 }
