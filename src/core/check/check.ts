@@ -5,9 +5,17 @@
  */
 import Decimal from "decimal.js";
 import { parseRef } from "../address";
-import { REGISTRY_SHEET, type TableId } from "../data/layout";
+import { MARKS, REGISTRY_SHEET, type TableId } from "../data/layout";
 import type { Language } from "../data/messages";
-import { formatRuleMessage, RULES, rule as ruleById, type DerivedSelector, type FigureSelector, type Rule } from "../data/rules";
+import {
+  CHECK_MESSAGES,
+  formatRuleMessage,
+  RULES,
+  rule as ruleById,
+  type DerivedSelector,
+  type FigureSelector,
+  type Rule,
+} from "../data/rules";
 import { derivations as deriveAll, expenseCode, expenseHierarchy, indicatorNature, type Derivation } from "../derive";
 import { inputsOf, strictInputsOf, type Expr, type Ref } from "../expr";
 import { requiredInputCells } from "../fill";
@@ -53,8 +61,6 @@ export interface CheckResult {
   summary: CheckSummary;
   model: WorkbookModel;
 }
-
-const ROUNDING_NOTE = { zh: "（差异在四舍五入误差范围内，属尾差）", en: " (within rounding: 尾差)" };
 
 type Params = Record<string, string | number | undefined>;
 
@@ -193,7 +199,7 @@ class Checker {
               label,
               column,
               actual: show(stated.value),
-              expected: zero === "dash" ? (this.lang === "zh" ? "填“—”" : "“—”") : this.lang === "zh" ? "留空" : "blank",
+              expected: (zero === "dash" ? CHECK_MESSAGES.zeroDivDash : CHECK_MESSAGES.zeroDivBlank)[this.lang],
             });
           }
         } else {
@@ -213,12 +219,12 @@ class Checker {
       const expected = show(roundDecimal(computed.nom, stated.decimals, this.ctx.mode));
       const params: Params = { label, column, expected, actual: show(stated.value) };
       if (outcome === "indeterminate") {
-        this.add(r, "info", d.sheet, [d.ref], params, { outcome }, this.lang === "zh" ? "（除数过小，无法按舍入区间判断）" : " (base too small to judge)");
+        this.add(r, "info", d.sheet, [d.ref], params, { outcome }, CHECK_MESSAGES.baseTooSmall[this.lang]);
         continue;
       }
       if (outcome === "inconsistent" && this.unitScale(d, stated, computed)) continue;
       if (outcome === "rounding") {
-        this.add(r, r.roundingSeverity ?? "warning", d.sheet, [d.ref], params, { outcome }, ROUNDING_NOTE[this.lang]);
+        this.add(r, r.roundingSeverity ?? "warning", d.sheet, [d.ref], params, { outcome }, CHECK_MESSAGES.roundingNote[this.lang]);
       } else {
         this.add(r, r.severity, d.sheet, [d.ref], params, { outcome });
       }
@@ -302,7 +308,7 @@ class Checker {
   everyRowHas(t: TableModel, colKey: string): boolean {
     const col = t.columns.get(colKey);
     if (col === undefined) return false;
-    const body = t.rows.filter((r) => r.key !== "total" && r.cells.get("inTotal")?.text?.trim() !== "否");
+    const body = t.rows.filter((r) => r.key !== "total" && r.cells.get("inTotal")?.text?.trim() !== MARKS.no[0]);
     return body.length > 0 && body.every((r) => this.ctx.figure({ sheet: t.sheet, ref: r.cells.get(colKey)!.ref }) !== "blank");
   }
 
@@ -335,7 +341,7 @@ class Checker {
           continue;
         }
         const outcome: Outcome = af.iv && bf.iv && meets(af.iv, bf.iv) ? "rounding" : "inconsistent";
-        if (outcome === "rounding") this.add(r, r.roundingSeverity ?? "warning", first.sheet, [first.ref], params, { outcome }, ROUNDING_NOTE[this.lang]);
+        if (outcome === "rounding") this.add(r, r.roundingSeverity ?? "warning", first.sheet, [first.ref], params, { outcome }, CHECK_MESSAGES.roundingNote[this.lang]);
         else this.add(r, r.severity, first.sheet, [first.ref], params, { outcome });
       }
     }
@@ -373,7 +379,7 @@ class Checker {
               [cc.ref],
               { label: child.label, column: col.header, actual: cf.nom.toFixed(d), expected: pf.nom.toFixed(d), other: parent.label },
               { outcome: possible ? "rounding" : "inconsistent" },
-              possible ? ROUNDING_NOTE[this.lang] : "",
+              possible ? CHECK_MESSAGES.roundingNote[this.lang] : "",
             );
           }
         }
@@ -391,7 +397,9 @@ class Checker {
       previousYearContexts: string[];
       comparisonBefore: string[];
       comparisonAfter: string[];
+      yearMark: string;
     };
+    const yearPattern = `(\\d{4})\\s*${p.yearMark}`;
     const inputSheets = new Set<string>();
     const prevHeaders = new Set<string>();
     for (const [id, tables] of this.model.tables) {
@@ -415,7 +423,7 @@ class Checker {
           const row = sheet.originRow + ri;
           const col = sheet.originCol + ci;
           const text = v.normalize("NFKC");
-          const re = /(\d{4})\s*年/g;
+          const re = new RegExp(yearPattern, "g");
           let m: RegExpExecArray | null;
           while ((m = re.exec(text))) {
             const y = parseInt(m[1], 10);
@@ -431,7 +439,7 @@ class Checker {
             }
             const start = Math.max(0, m.index - 8);
             const excerpt = (start > 0 ? "…" : "") + text.slice(start, m.index + m[0].length + 14) + (m.index + m[0].length + 14 < text.length ? "…" : "");
-            this.add(r, r.severity, sheet.name, [cellA1(row, col)], { year: y, expected: year, actual: `${y}年`, detail: excerpt });
+            this.add(r, r.severity, sheet.name, [cellA1(row, col)], { year: y, expected: year, actual: `${y}${p.yearMark}`, detail: excerpt });
             break;
           }
         });
@@ -483,11 +491,11 @@ class Checker {
       const cell = this.ctx.cell(key);
       if (!cell || typeof cell.original !== "number") continue;
       let detail: string | null = null;
-      if (this.ctx.registryFormulas.has(key)) detail = this.lang === "zh" ? "原有公式已被数值覆盖" : "our formula was overwritten";
+      if (this.ctx.registryFormulas.has(key)) detail = CHECK_MESSAGES.formulaOverwritten[this.lang];
       else {
         const own = Math.max(0, decimalFromNumber(cell.original).decimalPlaces());
         const shown = decimalsOf(cell.numberFormat, undefined, undefined);
-        if (shown !== null && own >= shown + 3 && own >= 6) detail = this.lang === "zh" ? "粘贴了计算结果" : "a pasted computed value";
+        if (shown !== null && own >= shown + 3 && own >= 6) detail = CHECK_MESSAGES.pastedValue[this.lang];
       }
       if (!detail) continue;
       this.add(tc, tc.severity, d.sheet, [d.ref], { actual: cell.original, detail });
@@ -538,7 +546,8 @@ class Checker {
       }
     }
     for (const e of byRow.values()) {
-      const detail = this.lang === "zh" ? `${e.needs.join("、")}只能留空（没有时填“无”或“—”）` : `so ${e.needs.join(", ")} stays blank (type 无 or — when there is none)`;
+      const columns = e.needs.join(CHECK_MESSAGES.columnSeparator[this.lang]);
+      const detail = formatRuleMessage(CHECK_MESSAGES.requiredBlocks[this.lang], { columns });
       e.cells.sort((a, b) => parseRef(a).col - parseRef(b).col);
       this.add(r, r.severity, e.sheet, e.cells, { label: e.label, detail });
     }
@@ -547,7 +556,7 @@ class Checker {
     if (unit && unit.text === null && unit.raw === null) {
       this.add(r, r.severity, unit.sheet, [unit.ref], {
         label: info!.rowByKey.get("unit")!.label,
-        detail: this.lang === "zh" ? "汇总表无法显示单位" : "the summary cannot name the unit",
+        detail: CHECK_MESSAGES.unitNameMissing[this.lang],
       });
     }
   }
@@ -693,12 +702,12 @@ class Checker {
       if (ratio && ratio.gt(threshold)) {
         const detail =
           nature === "atMost" && target && actual
-            ? this.lang === "zh"
-              ? `实际完成值 ${actual.nom} 远低于上限 ${target.nom}（指标值/实际值 = ${pct(ratio)}）`
-              : `actual ${actual.nom} is far below the ceiling ${target.nom} (target/actual = ${pct(ratio)})`
-            : this.lang === "zh"
-              ? `完成比例 ${pct(ratio)}，远超年度指标值`
-              : `completion ${pct(ratio)}`;
+            ? formatRuleMessage(CHECK_MESSAGES.farBelowCeiling[this.lang], {
+                actual: actual.nom.toString(),
+                target: target.nom.toString(),
+                ratio: pct(ratio),
+              })
+            : formatRuleMessage(CHECK_MESSAGES.farAboveTarget[this.lang], { ratio: pct(ratio) });
         this.add(over, over.severity, anchor.sheet, [anchor.ref], { label: row.label, actual: pct(ratio), threshold: pct(threshold), detail });
       }
       // A score cut although the target was met.
@@ -817,10 +826,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const explained = findings.filter((f) => f.explanation).length;
-  const text =
-    lang === "zh"
-      ? `审核完成：错误 ${counts.error} 个，警告 ${counts.warning} 个${explained ? `（已说明 ${explained} 个）` : ""}，提示 ${counts.info} 个。`
-      : `Checked: ${counts.error} errors, ${counts.warning} warnings${explained ? ` (${explained} explained)` : ""}, ${counts.info} notes.`;
+  const text = formatRuleMessage(CHECK_MESSAGES.summary[lang], {
+    ...counts,
+    explained: explained ? formatRuleMessage(CHECK_MESSAGES.summaryExplained[lang], { count: explained }) : "",
+  });
   const plan = options.highlight ? highlightPlan(snapshot, model, findings) : emptyPlan();
   return { findings, plan, summary: { unitName: model.unitName, year: model.year, counts, explained, text }, model };
 }

@@ -4,6 +4,7 @@
  * figures stay the same the warning shows as explained; when one changes the explanation lapses.
  */
 import { parseRef } from "../address";
+import { CHECK_MESSAGES } from "../data/rules";
 import { derivations } from "../derive";
 import { inputsOf } from "../expr";
 import type { Finding } from "../findings";
@@ -104,8 +105,8 @@ export function explainFinding(
   author: string,
   now: Date | string = new Date(),
 ): Plan {
-  if (finding.severity === "error") throw new Error("强制性错误需要修改，不能用说明代替。");
-  if (text.trim() === "") throw new Error("说明不能为空。");
+  if (finding.severity === "error") throw new Error(CHECK_MESSAGES.explainError.zh);
+  if (text.trim() === "") throw new Error(CHECK_MESSAGES.explainEmpty.zh);
   const model = readWorkbook(snapshot);
   const ctx = new CheckContext(snapshot, model, derivations(model));
   const stored: StoredExplanation = {

@@ -4,6 +4,7 @@
  * fill. A re-check never records its own highlight as an original, and restores cells that are no longer flagged.
  */
 import { parseRef } from "../address";
+import { CHECK_MESSAGES, formatRuleMessage } from "../data/rules";
 import type { Finding, Severity } from "../findings";
 import type { RegistryEntry, WorkbookModel } from "../model";
 import type { CellWrite, Plan, SheetPlan } from "../plan";
@@ -25,7 +26,7 @@ export function isHighlightToken(token: string | null): boolean {
 function currentFill(snapshot: WorkbookSnapshot, sheetName: string, ref: string): string | null {
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet) return null;
-  if (!sheet.fills) throw new Error(`审核标记需要读取单元格填充：工作表“${sheetName}”的快照没有填充信息。`);
+  if (!sheet.fills) throw new Error(formatRuleMessage(CHECK_MESSAGES.highlightNoFills.zh, { sheet: sheetName }));
   const { row, col } = parseRef(ref);
   return sheet.fills[row - sheet.originRow]?.[col - sheet.originCol] ?? null;
 }

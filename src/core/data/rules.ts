@@ -546,6 +546,8 @@ export const RULES: Rule[] = [
       previousYearContexts: ["编制{Y}年", "编制{Y}年度", "{Y}年预算编制", "{Y}年度预算编制"],
       comparisonBefore: ["较", "比", "与", "同比", "对比"],
       comparisonAfter: ["同期", "决算数", "年底", "年末", "底"],
+      /** What follows the four digits of a year label (2023年). */
+      yearMark: "年",
     },
     message: {
       zh: "{sheet}!{cell}：“{detail}”中的 {year}年 不是评价年度 {expected}年，请核对。",
@@ -819,6 +821,79 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/**
+ * Texts the checker adds to findings (notes, {detail} values), its summary line, and the errors of 说明 and of
+ * highlighting. Placeholders as in the rule messages.
+ */
+export const CHECK_MESSAGES = {
+  roundingNote: { zh: "（差异在四舍五入误差范围内，属尾差）", en: " (within rounding: 尾差)" },
+  baseTooSmall: { zh: "（除数过小，无法按舍入区间判断）", en: " (base too small to judge)" },
+  /** {expected} of plaus.zeroChange, by the 除数为0时显示 setting. */
+  zeroDivDash: { zh: "填“—”", en: "“—”" },
+  zeroDivBlank: { zh: "留空", en: "blank" },
+  formulaOverwritten: { zh: "原有公式已被数值覆盖", en: "our formula was overwritten" },
+  pastedValue: { zh: "粘贴了计算结果", en: "a pasted computed value" },
+  /** {detail} of input.required: {columns} are the derived columns left blank. */
+  requiredBlocks: {
+    zh: "{columns}只能留空（没有时填“无”或“—”）",
+    en: "so {columns} stays blank (type 无 or — when there is none)",
+  },
+  columnSeparator: { zh: "、", en: ", " },
+  unitNameMissing: { zh: "汇总表无法显示单位", en: "the summary cannot name the unit" },
+  /** {detail} of plaus.overAchievement. */
+  farBelowCeiling: {
+    zh: "实际完成值 {actual} 远低于上限 {target}（指标值/实际值 = {ratio}）",
+    en: "actual {actual} is far below the ceiling {target} (target/actual = {ratio})",
+  },
+  farAboveTarget: { zh: "完成比例 {ratio}，远超年度指标值", en: "completion {ratio}" },
+  summary: {
+    zh: "审核完成：错误 {error} 个，警告 {warning} 个{explained}，提示 {info} 个。",
+    en: "Checked: {error} errors, {warning} warnings{explained}, {info} notes.",
+  },
+  summaryExplained: { zh: "（已说明 {count} 个）", en: " ({count} explained)" },
+  explainError: { zh: "强制性错误需要修改，不能用说明代替。", en: "An error must be fixed; it cannot be explained." },
+  explainEmpty: { zh: "说明不能为空。", en: "The explanation is empty." },
+  highlightNoFills: {
+    zh: "审核标记需要读取单元格填充：工作表“{sheet}”的快照没有填充信息。",
+    en: "Highlighting needs cell fills: the snapshot of sheet “{sheet}” has none.",
+  },
+};
+
+/** docs/rules.md (src/core/check/rules-doc.ts): headings are written "中文 (English)". */
+export const RULES_DOC = {
+  title: { zh: "审核规则目录", en: "rule catalogue" },
+  kinds: {
+    sum: { zh: "合计 = 分项之和", en: "totals vs parts" },
+    identity: { zh: "预算恒等式", en: "budget identity" },
+    balance: { zh: "差额", en: "balances and changes" },
+    rollForward: { zh: "基金结余滚存", en: "fund roll-forward" },
+    derived: { zh: "派生数重算", en: "recomputed shares, rates, scores" },
+    plug: { zh: "尾差调整", en: "rounding plug" },
+    ofWhich: { zh: "其中 ≤ 上级", en: "part ≤ parent" },
+    same: { zh: "同一数字两处一致", en: "same quantity in two places" },
+    yearLabel: { zh: "年度标签", en: "year labels" },
+    textNumber: { zh: "文本型数字", en: "numbers stored as text" },
+    typedConstant: { zh: "公式位置的常数", en: "typed constant" },
+    errorValue: { zh: "错误值", en: "Excel error values" },
+    unitScale: { zh: "元/万元", en: "10⁴ off" },
+    required: { zh: "必填输入", en: "required inputs" },
+    reader: { zh: "读取问题", en: "reader problems" },
+    plausibility: { zh: "合理性提示", en: "plausibility prompts" },
+  } satisfies Record<RuleKind, { zh: string; en: string }>,
+  /** The 严重性 column (Chinese only: the page's tables quote the Chinese messages). */
+  severity: { error: "错误（强制性）", warning: "警告（提示性）", info: "提示" } satisfies Record<Severity, string>,
+  roundingSeverity: "{severity}；尾差：{rounding}",
+  /** The page's introduction (English, with the Chinese terms the tables use); {count} is the number of rules. */
+  intro: [
+    "{count} rules. Severity: 错误 = 强制性 (must be fixed); 警告 = 提示性 (may stand with an explanation, 说明); 提示 = note.",
+    "Tolerance: `rounding` — a figure shown with d decimals stands for an interval (round-to-nearest, or truncation",
+    "by the 设置 sheet); exact when the figures as shown agree, 尾差 when they differ only within the intervals,",
+    "otherwise inconsistent. `exact` — any difference beyond the figures' own rounding is reported at the rule's",
+    "severity. `none` — no comparison.",
+  ],
+  columns: ["id", "范围", "覆盖", "严重性", "容差", "消息"],
+};
 
 export const RULE_BY_ID: Map<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
 
