@@ -126,7 +126,9 @@ export class AttachmentContext {
   }
 
   get missing(): string[] {
-    return [...this.missingInputs.values()].map((m) => `${m.text}：${[...m.where].join("、")}`);
+    return [...this.missingInputs.values()].map((m) =>
+      format(ATTACHMENT_MESSAGES.missingWhere, { text: m.text, where: [...m.where].join("、") }),
+    );
   }
 
   /** A cell's row label and column header in its input table. */

@@ -13,7 +13,7 @@ import {
   SELF_EVAL_NOTES,
   ATTACHMENT_MESSAGES,
 } from "../data/attachments";
-import { FUND_EXPENSE_LINES, FUND_INCOME_LINES, NATURES } from "../data/layout";
+import { BASICS, FUND_EXPENSE_LINES, FUND_INCOME_LINES, NATURES } from "../data/layout";
 import { executionScoreExpr } from "../derive";
 import { add, div, num, type Expr, type Ref } from "../expr";
 import type { RowModel, TableModel } from "../model";
@@ -168,7 +168,10 @@ export function basicsForm(w: SheetWriter, ctx: AttachmentContext, n: number, ti
   });
   w.height(r, 30);
   r++;
-  if (!basics) ctx.addMissing("basics", `${BASICS_FORM.control.section}（基础数据）`, where);
+  if (!basics) {
+    const text = format(ATTACHMENT_MESSAGES.noBasics, { section: BASICS_FORM.control.section, sheet: BASICS.sheet });
+    ctx.addMissing("basics", text, where);
+  }
   for (const row of S.control.rows) {
     w.text(r, 0, row.label, row.optional ? "attLabel" : "attLabelBold");
     columns.forEach((key, i) => {
@@ -354,7 +357,7 @@ export function selfEvalForm(w: SheetWriter, ctx: AttachmentContext, n: number, 
   w.figure(r, 8, has ? add(ref(scoreRow, 8), ...indicatorRows.map((i) => ref(i, 8))) : null, "attScore");
   const total = w.figure(r, 9, has ? add(ref(scoreRow, 10), ...indicatorRows.map((i) => ref(i, 9))) : null, "attScore");
   const t = w.refText(w.at(r, 9));
-  let grade = '"差"';
+  let grade = `"${GRADES[GRADES.length - 1].label}"`;
   for (const g of [...GRADES].reverse().slice(1)) grade = `IF(${t}>=${g.min},"${g.label}",${grade})`;
   const gradeLabel = total === null ? "" : GRADES.find((g) => total.gte(g.min))!.label;
   w.textFormula(

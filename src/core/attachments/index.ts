@@ -7,7 +7,13 @@
  *
  * Run it on a snapshot taken after 计算 (fill) has been applied: the attachments link to the cells 计算 writes.
  */
-import { ATTACHMENT_MESSAGES, ATTACHMENT_NAMES, type AttachmentKind } from "../data/attachments";
+import {
+  ATTACHMENT_MESSAGES,
+  ATTACHMENT_NAMES,
+  ATTACHMENT_ROLE_PREFIX,
+  FORM_TEXT,
+  type AttachmentKind,
+} from "../data/attachments";
 import { MARKS, WHOLE_DEPARTMENT } from "../data/layout";
 import type { RegistryEntry, RowModel, TableModel } from "../model";
 import type { Plan, SheetPlan } from "../plan";
@@ -89,7 +95,7 @@ function wanted(projects: TableModel | undefined, funds: TableModel[], options: 
   }
   for (const p of evaluated) list.push({ kind: "project", object: p.label, project: p });
   funds.forEach((f, i) => {
-    const name = f.name ?? `基金${i + 1}`;
+    const name = f.name ?? format(FORM_TEXT.unnamedFund, { i: i + 1 });
     list.push({ kind: "fund", object: name, fund: f });
     list.push({ kind: "fundBudget", object: name, fund: f });
   });
@@ -100,7 +106,8 @@ function wanted(projects: TableModel | undefined, funds: TableModel[], options: 
   }));
 }
 
-const roleOf = (w: Wanted) => `附件${w.number}:${w.kind}${w.object !== undefined ? `:${w.object}` : ""}`;
+const roleOf = (w: Wanted) =>
+  `${ATTACHMENT_ROLE_PREFIX}${w.number}:${w.kind}${w.object !== undefined ? `:${w.object}` : ""}`;
 
 export function attachmentsPlan(snapshot: WorkbookSnapshot, options: AttachmentsOptions = {}): AttachmentsResult {
   const ctx = new AttachmentContext(snapshot);

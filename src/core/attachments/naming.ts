@@ -2,14 +2,14 @@
  * Sheet names of the attachments: within Excel's limits, unique, never a sheet the user made. A sheet the previous run
  * created (the registry's "sheet" entries) is reused in place; one no longer needed is deleted.
  */
-import { FORM_TEXT } from "../data/attachments";
+import { ATTACHMENT_ROLE_PREFIX, FORM_TEXT } from "../data/attachments";
 import type { RegistryEntry } from "../model";
 import { format } from "./text";
 
 export const MAX_SHEET_NAME = 31;
 
 /** The registry's cell of an attachment sheet: "附件4:project:就业资金". */
-export const ATTACHMENT_ROLE = /^附件\d+:/;
+export const ATTACHMENT_ROLE = new RegExp(`^${ATTACHMENT_ROLE_PREFIX}\\d+:`);
 
 /** Replaces what Excel forbids in sheet names and trims apostrophes at either end. */
 export function cleanSheetName(name: string): string {

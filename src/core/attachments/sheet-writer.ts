@@ -4,12 +4,13 @@
  */
 import Decimal from "decimal.js";
 import { cellRef, parseRef, rangeRef, sheetPrefix } from "../address";
+import { TEMPLATE_WORDS } from "../data/layout";
 import { evaluate, renderFormula, type Expr, type Ref } from "../expr";
 import type { CellStyle, CellWrite, PageSetup, SheetPlan } from "../plan";
 import type { CellValue } from "../snapshot";
 import type { AttachmentContext } from "./context";
 
-const FONT = "宋体";
+const FONT = TEMPLATE_WORDS.font;
 const box = (extra: Partial<CellStyle> = {}): CellStyle => ({
   border: "thin",
   font: { name: FONT, size: 10 },

@@ -37,7 +37,15 @@ export const FORM_TEXT = {
   sheetNameReplacements: { "[": "【", "]": "】", ":": "：", "*": "＊", "?": "？", "/": "／", "\\": "＼" } as Record<string, string>,
   /** Marks a shortened name. */
   ellipsis: "…",
+  /** The name of a fund whose block on the 基金 sheet has none ({i} counts the blocks from 1). */
+  unnamedFund: "基金{i}",
 };
+
+/**
+ * How the registry names an attachment sheet: this prefix, the attachment number, ":kind" and ":name" when there is
+ * one ("附件4:project:就业资金"). Stored in workbooks: changing it orphans the sheets earlier runs made.
+ */
+export const ATTACHMENT_ROLE_PREFIX = "附件";
 
 // ---------------------------------------------------------------------------------------------------------------
 // 附件1 部门整体支出绩效评价基础数据表 (§2)
@@ -190,6 +198,9 @@ export const ATTACHMENT_MESSAGES = {
   noGoal: "绩效目标与指标：评价对象“{name}”的年度总体目标未填写",
   noIndicators: "绩效目标与指标：评价对象“{name}”没有绩效指标",
   noYear: "基本信息：评价年度",
+  noBasics: "{section}（{sheet}）",
+  /** A missing input and the attachments that need it. */
+  missingWhere: "{text}：{where}",
   notFilled: "输入表中有 {count} 个公式单元格尚未计算，请先点“计算”再生成附表，否则附表会显示空白。",
   manualScore: "执行率得分按设置为手工填写：请在附表的“得分”栏填写。",
   noInput: "找不到输入表（基本信息、预算执行等），附表未生成。",
