@@ -3,7 +3,7 @@
  * header, a row by its label. What cannot be read is reported with sheet and cell, never guessed.
  */
 import Decimal from "decimal.js";
-import { cellRef } from "./address";
+import { cellRef, parseRange } from "./address";
 import {
   FUND_BLOCK_LABELS,
   INPUT_TABLES,
@@ -20,6 +20,9 @@ import { format, type MessageKey } from "./data/messages";
 import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import { isCellError, sheetExtent, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens } from "./text";
+
+/** A reference into another workbook: [1]Sheet1!A1 or [预算.xlsx]Sheet1!A1. */
+const EXTERNAL_LINK = /\[[^\]]+\][^!]*!/;
 
 const NUMERIC_KINDS = new Set(["amount", "rate", "count", "score", "number"]);
 
@@ -58,6 +61,7 @@ interface HeaderMatch {
 
 class Reader {
   readonly issues: ReaderIssue[] = [];
+  private readonly mergeCache = new Map<SheetSnapshot, Map<string, string>>();
   year: number | null = null;
   currencyScale = 1;
 
@@ -330,13 +334,39 @@ class Reader {
       table.rowByKey.set(key, rowModel);
       if (!spec.rows && spec.totalRow && key === spec.totalRow.key) break;
     }
+    const hidden = this.hiddenUnderMerges(sheet);
     for (const cell of table.rows.flatMap((row) => [...row.cells.values()])) {
       if (cell.error) this.issue("error", "errorValue", cell.sheet, [cell.ref], { cell: cell.ref, error: cell.error });
       if (cell.isDate && cell.raw) {
         this.issue("warning", "dateInAmount", cell.sheet, [cell.ref], { cell: cell.ref, value: cell.raw.toString() });
       }
+      if (cell.formula && EXTERNAL_LINK.test(cell.formula.replace(/"[^"]*"/g, ""))) {
+        this.issue("warning", "externalLink", cell.sheet, [cell.ref], { cell: cell.ref, formula: cell.formula });
+      }
+      const range = hidden.get(cell.ref);
+      if (range) this.issue("warning", "mergedInput", cell.sheet, [cell.ref], { cell: cell.ref, range });
     }
     return table;
+  }
+
+  /** Cells covered by a merged range other than its top-left one, by address → the range. */
+  hiddenUnderMerges(sheet: SheetSnapshot): Map<string, string> {
+    let known = this.mergeCache.get(sheet);
+    if (!known) {
+      known = new Map();
+      for (const range of sheet.merges ?? []) {
+        const r = parseRange(range);
+        // Only a small merge can hide inputs; a title merged across a row hides nothing (and must stay cheap).
+        if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 400) continue;
+        for (let row = r.top; row <= r.bottom; row++) {
+          for (let col = r.left; col <= r.right; col++) {
+            if (row !== r.top || col !== r.left) known.set(cellRef(row, col), range);
+          }
+        }
+      }
+      this.mergeCache.set(sheet, known);
+    }
+    return known;
   }
 
   rowKey(spec: TableSpec, label: string | null, section: "income" | "expense" | null): string | null {

@@ -36,6 +36,7 @@ import {
   findPlug,
   meets,
   roundDecimal,
+  scale as scaleInterval,
   statedInterval,
   type Outcome,
 } from "./interval";
@@ -63,6 +64,13 @@ export interface CheckResult {
 }
 
 type Params = Record<string, string | number | undefined>;
+
+/** A figure of a table kept in 元 (scale 10⁴), expressed in 万元. */
+function inWan(f: Figure, tableScale: number): Figure {
+  if (tableScale === 1) return f;
+  const k = new Decimal(1).dividedBy(tableScale);
+  return { nom: f.nom.times(k), iv: f.iv ? scaleInterval(f.iv, k) : null };
+}
 
 /** Formats a figure the way the cell shows it: rates as percentages. */
 export function showFigure(v: Decimal, decimals: number | null, rate: boolean): string {
@@ -319,8 +327,9 @@ class Checker {
         const b = this.resolve(pair.b);
         if (!a || !b || typeof a.figure !== "object" || typeof b.figure !== "object") continue;
         if (pair.requireAllRows && !pair.a.cols.every((c) => this.everyRowHas(a.table, c))) continue;
-        const af = a.figure;
-        const bf = b.figure;
+        // Each side in 万元: one table may be kept in 元 (单位：元).
+        const af = inWan(a.figure, a.table.scale);
+        const bf = inWan(b.figure, b.table.scale);
         if (af.nom.eq(bf.nom)) continue;
         const ad = Math.max(...a.cells.map((c) => statedFigure(c)?.decimals ?? 2));
         const first = a.cells.find((c) => c.raw !== null) ?? a.cells[0];

@@ -37,6 +37,14 @@ export const MESSAGES = {
     zh: "{sheet}!{cell}：单元格是错误值 {error}。",
     en: "{sheet}!{cell}: the cell holds the error value {error}.",
   },
+  externalLink: {
+    zh: "{sheet}!{cell}：公式引用了其他工作簿（{formula}），其值可能已过期，审核无法核实来源；请改为直接填写数字。",
+    en: "{sheet}!{cell}: the formula links another workbook ({formula}); its value may be stale.",
+  },
+  mergedInput: {
+    zh: "{sheet}!{cell}：输入单元格被合并到 {range} 中，其中的数字不可见也无法读取；请取消合并后填写。",
+    en: "{sheet}!{cell}: an input cell lies under the merged range {range}; it cannot be read.",
+  },
   yearMissing: {
     zh: "基本信息：缺少“评价年度”，年度标签无法核对。",
     en: "Basic information: the report year is missing.",

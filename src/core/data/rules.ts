@@ -665,6 +665,19 @@ export const RULES: Rule[] = [
     message: { zh: "{detail}", en: "{detail}" },
   },
   {
+    id: "reader.cellSource",
+    kind: "reader",
+    scope: "表内",
+    covers: {
+      zh: "输入单元格引用其他工作簿，或被合并单元格覆盖",
+      en: "Input cells linking another workbook, or hidden under a merged range",
+    },
+    severity: "warning",
+    tolerance: "none",
+    readerCodes: ["externalLink", "mergedInput"],
+    message: { zh: "{detail}", en: "{detail}" },
+  },
+  {
     id: "reader.date",
     kind: "reader",
     scope: "表内",
