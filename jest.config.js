@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     // Types are checked once by `npm run typecheck`; tests only transpile.
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true }],
+    "^.+\\.tsx?$": ["ts-jest", {}],
   },
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, whose ESM-only dependency Jest on Node 20 cannot load.
