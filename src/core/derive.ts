@@ -154,16 +154,22 @@ export function expenseCode(row: RowModel): string | null {
 /** Splits 支出明细 rows into classes (3-digit codes) and their items; without codes every row is a class. */
 export function expenseHierarchy(t: TableModel): { classes: RowModel[]; itemsOf: Map<RowModel, RowModel[]> } {
   const body = t.rows.filter((r) => r.key !== "total");
-  const coded = body.some((r) => (expenseCode(r)?.length ?? 0) === 3);
+  const codes = new Map(body.map((r) => [r, expenseCode(r)] as const));
+  const coded = body.some((r) => codes.get(r)?.length === 3);
   const itemsOf = new Map<RowModel, RowModel[]>();
   if (!coded) {
     body.forEach((r) => itemsOf.set(r, []));
     return { classes: body, itemsOf };
   }
-  const classes = body.filter((r) => expenseCode(r)?.length === 3);
-  for (const c of classes) {
-    itemsOf.set(c, body.filter((r) => r !== c && (expenseCode(r) ?? "").startsWith(expenseCode(c)!)));
+  // One pass: items grouped by their class code (the first three digits).
+  const classes = body.filter((r) => codes.get(r)?.length === 3);
+  const byClass = new Map<string, RowModel[]>(classes.map((c) => [codes.get(c)!, []]));
+  for (const r of body) {
+    const code = codes.get(r);
+    if (!code || code.length === 3) continue;
+    byClass.get(code.slice(0, 3))?.push(r);
   }
+  for (const c of classes) itemsOf.set(c, byClass.get(codes.get(c)!)!);
   return { classes, itemsOf };
 }
 
