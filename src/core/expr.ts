@@ -193,8 +193,12 @@ export function evaluate(e: Expr, lookup: Lookup, zero: ZeroDivision): Value {
   }
 }
 
-/** The cells an expression reads, for missing-input reports and dependency order. */
-export function inputsOf(e: Expr): Ref[] {
+/**
+ * The cells an expression reads, for missing-input reports and dependency order. With `numbersOnly`, only the cells
+ * whose numbers it uses: not the text cells that SUMIFS criteria and IF branches test.
+ */
+export function inputsOf(e: Expr, options: { numbersOnly?: boolean } = {}): Ref[] {
+  const texts = !options.numbersOnly;
   const out: Ref[] = [];
   const walk = (x: Expr) => {
     switch (x.t) {
@@ -224,11 +228,11 @@ export function inputsOf(e: Expr): Ref[] {
       case "sumIfs":
         for (let row = x.fromRow; row <= x.toRow; row++) {
           out.push({ sheet: x.sheet, ref: cellRef(row, x.sumCol) });
-          for (const c of x.criteria) out.push({ sheet: x.sheet, ref: cellRef(row, c.col) });
+          if (texts) for (const c of x.criteria) out.push({ sheet: x.sheet, ref: cellRef(row, c.col) });
         }
         break;
       case "ifText":
-        out.push(x.at);
+        if (texts) out.push(x.at);
         walk(x.then);
         walk(x.else);
         break;

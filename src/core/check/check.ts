@@ -4,7 +4,7 @@
  * Every pass is linear in the number of cells or derivations (no pairwise loops over cells).
  */
 import Decimal from "decimal.js";
-import { parseRef } from "../address";
+import { cellRef, parseRef } from "../address";
 import { MARKS, REGISTRY_SHEET, type TableId } from "../data/layout";
 import type { Language } from "../data/messages";
 import {
@@ -448,7 +448,7 @@ class Checker {
             }
             const start = Math.max(0, m.index - 8);
             const excerpt = (start > 0 ? "…" : "") + text.slice(start, m.index + m[0].length + 14) + (m.index + m[0].length + 14 < text.length ? "…" : "");
-            this.add(r, r.severity, sheet.name, [cellA1(row, col)], { year: y, expected: year, actual: `${y}${p.yearMark}`, detail: excerpt });
+            this.add(r, r.severity, sheet.name, [cellRef(row, col)], { year: y, expected: year, actual: `${y}${p.yearMark}`, detail: excerpt });
             break;
           }
         });
@@ -466,7 +466,7 @@ class Checker {
       sheet.values.forEach((rowValues, ri) =>
         rowValues.forEach((v, ci) => {
           if (v !== null && isCellError(v)) {
-            this.add(errorRule, errorRule.severity, sheet.name, [cellA1(sheet.originRow + ri, sheet.originCol + ci)], { actual: v.error });
+            this.add(errorRule, errorRule.severity, sheet.name, [cellRef(sheet.originRow + ri, sheet.originCol + ci)], { actual: v.error });
           }
         }),
       );
@@ -480,7 +480,7 @@ class Checker {
         const key = `${d.sheet}!${d.ref}`;
         const st = this.ctx.states.get(key);
         if (st !== "ours" && st !== "foreign") continue;
-        for (const at of strictOrSumInputs(d.expr)) {
+        for (const at of inputsOf(d.expr, { numbersOnly: true })) {
           const k = `${at.sheet}!${at.ref}`;
           if (!readers.has(k)) readers.set(k, key);
         }
@@ -738,57 +738,6 @@ class Checker {
   }
 }
 
-function cellA1(row: number, col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}
-
-/** Cells whose number a formula uses (strict inputs and summed cells; not SUMIFS criteria). */
-function strictOrSumInputs(e: Expr): Ref[] {
-  const out: Ref[] = [];
-  const walk = (x: Expr) => {
-    switch (x.t) {
-      case "ref":
-        out.push(x.at);
-        break;
-      case "sum":
-        out.push(...x.refs);
-        break;
-      case "sumIfs":
-        for (const at of inputsOf(x)) if (parseRef(at.ref).col === x.sumCol) out.push(at);
-        break;
-      case "add":
-      case "min":
-      case "max":
-        x.args.forEach(walk);
-        break;
-      case "sub":
-      case "mul":
-      case "div":
-        walk(x.a);
-        walk(x.b);
-        break;
-      case "abs":
-      case "round":
-        walk(x.a);
-        break;
-      case "ifText":
-        walk(x.then);
-        walk(x.else);
-        break;
-      case "num":
-        break;
-    }
-  };
-  walk(e);
-  return out;
-}
 
 /** Workbook order of sheets, then row, then column. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
