@@ -19,8 +19,10 @@ import {
   sum,
   type Expr,
   type Lookup,
+  renderFormula,
   type Ref,
   type Value,
+  type ZeroDivision,
 } from "./expr";
 import type { RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -371,10 +373,50 @@ export function derivations(model: WorkbookModel): Derivation[] {
 
 export const refKey = (at: Ref): string => `${at.sheet}!${at.ref}`;
 
-/** Normalises formula text for comparison: hosts may re-quote sheet names or change case and spacing. */
+/** Formula text as compared: hosts may re-quote sheet names or change case and spacing. */
+function formulaKey(f: string): string {
+  return f.replace(/^=/, "").replace(/'/g, "").replace(/\$/g, "").replace(/\s+/g, "").toUpperCase();
+}
+
 export function sameFormula(a: string, b: string): boolean {
-  const n = (f: string) => f.replace(/^=/, "").replace(/'/g, "").replace(/\$/g, "").replace(/\s+/g, "").toUpperCase();
-  return n(a) === n(b);
+  return formulaKey(a) === formulaKey(b);
+}
+
+/**
+ * Recognises the formulas 计算 writes, so that it may rewrite them and never a formula the user typed. A formula is
+ * ours when it is what 计算 writes now, or what it writes under any other choice of the settings that shape formulas
+ * (zero division, over-execution scoring, staff caliber): a changed setting must reach the formulas already written.
+ * Nothing per cell is stored in the workbook.
+ */
+export class OwnFormulas {
+  private variants: Map<string, Set<string>> | null = null;
+
+  constructor(private readonly model: WorkbookModel) {}
+
+  isOwn(d: Derivation, formula: string): boolean {
+    if (sameFormula(formula, renderFormula(d.expr, d.sheet, this.model.settings.zeroDivision))) return true;
+    return this.allVariants().get(`${d.sheet}!${d.ref}`)?.has(formulaKey(formula)) ?? false;
+  }
+
+  /** Built only when a formula differs from today's rendering (a setting changed): six derivation passes. */
+  private allVariants(): Map<string, Set<string>> {
+    if (this.variants) return this.variants;
+    const out = new Map<string, Set<string>>();
+    const zeros: ZeroDivision[] = ["blank", "dash", "zero"];
+    for (const overExecution of ["cap", "deviation", "manual"] as const) {
+      for (const staffCaliber of ["onPayroll", "withHired"] as const) {
+        const settings = { ...this.model.settings, overExecution, staffCaliber };
+        for (const d of derivations({ ...this.model, settings })) {
+          const key = `${d.sheet}!${d.ref}`;
+          let set = out.get(key);
+          if (!set) out.set(key, (set = new Set()));
+          for (const zero of zeros) set.add(formulaKey(renderFormula(d.expr, d.sheet, zero)));
+        }
+      }
+    }
+    this.variants = out;
+    return out;
+  }
 }
 
 /**

@@ -254,20 +254,19 @@ function renderRef(at: Ref, home: string): string {
   return at.sheet === home ? at.ref : sheetPrefix(at.sheet) + at.ref;
 }
 
-/** Joins references, collapsing runs down one column into ranges (B5,B6,B7 → B5:B7). */
+/** Joins references, collapsing runs down a column or along a row into ranges (B5,B6,B7 → B5:B7; F6,G6,H6 → F6:H6). */
 function renderRefList(refs: Ref[], home: string): string {
   const parts: string[] = [];
   let i = 0;
   while (i < refs.length) {
     const start = parseRef(refs[i].ref);
+    const next = (j: number) => (j + 1 < refs.length && refs[j + 1].sheet === refs[i].sheet ? parseRef(refs[j + 1].ref) : null);
     let j = i;
-    while (
-      j + 1 < refs.length &&
-      refs[j + 1].sheet === refs[i].sheet &&
-      parseRef(refs[j + 1].ref).col === start.col &&
-      parseRef(refs[j + 1].ref).row === parseRef(refs[j].ref).row + 1
-    ) {
-      j++;
+    const second = next(i);
+    if (second && second.col === start.col && second.row === start.row + 1) {
+      while (next(j)?.col === start.col && next(j)!.row === parseRef(refs[j].ref).row + 1) j++;
+    } else if (second && second.row === start.row && second.col === start.col + 1) {
+      while (next(j)?.row === start.row && next(j)!.col === parseRef(refs[j].ref).col + 1) j++;
     }
     const first = renderRef(refs[i], home);
     parts.push(j > i ? `${first}:${refs[j].ref}` : first);
@@ -318,11 +317,8 @@ function renderBody(e: Expr, home: string, zero: ZeroDivision): string {
       }
       return `SUMIFS(${args.join(",")})`;
     }
-    case "ifText": {
-      const test = e.equalsAny.map((t) => `${renderRef(e.at, home)}=${quote(t)}`);
-      const cond = test.length === 1 ? test[0] : `OR(${test.join(",")})`;
-      return `IF(${cond},${renderGuarded(e.then, home, zero)},${renderGuarded(e.else, home, zero)})`;
-    }
+    case "ifText":
+      return `IF(${renderCondition(e, home)},${renderGuarded(e.then, home, zero)},${renderGuarded(e.else, home, zero)})`;
   }
 }
 
@@ -330,10 +326,26 @@ function zeroText(zero: ZeroDivision): string {
   return zero === "zero" ? "0" : zero === "dash" ? quote("—") : '""';
 }
 
-function renderGuarded(e: Expr, home: string, zero: ZeroDivision): string {
+function renderCondition(e: Extract<Expr, { t: "ifText" }>, home: string): string {
+  const cell = renderRef(e.at, home);
+  return e.equalsAny.length === 1 ? `${cell}=${quote(e.equalsAny[0])}` : `OR(${cell}={${e.equalsAny.map(quote).join(",")}})`;
+}
+
+/** The formula text with its guards; `strictGuarded` when the caller has already tested the strict inputs. */
+function renderGuarded(e: Expr, home: string, zero: ZeroDivision, strictGuarded = false): string {
+  if (e.t === "ifText" && !strictGuarded) {
+    // Branches that need the same inputs share one blank guard, written once outside the IF.
+    const a = dedupe(strictInputsOf(e.then));
+    const b = dedupe(strictInputsOf(e.else));
+    const keys = (refs: Ref[]) => refs.map((r) => `${r.sheet}!${r.ref}`).sort().join(",");
+    if (a.length > 0 && keys(a) === keys(b)) {
+      const branches = `${renderGuarded(e.then, home, zero, true)},${renderGuarded(e.else, home, zero, true)}`;
+      return `IF(COUNT(${renderRefList(a, home)})<${a.length},"",IF(${renderCondition(e, home)},${branches}))`;
+    }
+  }
   const g = collectGuards(e, { strict: [], sums: [], divisors: [] });
   const blankTests: string[] = [];
-  const strict = dedupe(g.strict);
+  const strict = strictGuarded ? [] : dedupe(g.strict);
   if (strict.length > 0) blankTests.push(`COUNT(${renderRefList(strict, home)})<${strict.length}`);
   for (const s of g.sums) {
     if (s.t === "sum") blankTests.push(`COUNT(${renderRefList(s.refs, home)})=0`);

@@ -6,12 +6,11 @@ import Decimal from "decimal.js";
 import { parseRef } from "./address";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { computeDerived, derivations, NUMBER_FORMATS, refKey, sameFormula, type Derivation } from "./derive";
+import { computeDerived, derivations, NUMBER_FORMATS, OwnFormulas, refKey, type Derivation } from "./derive";
 import { renderFormula, strictInputsOf, type Value } from "./expr";
-import type { RegistryEntry, WorkbookModel } from "./model";
+import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
 import { readWorkbook } from "./reader";
-import { registrySheetPlan, replaceEntries } from "./registry";
 import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 export interface FillResult {
@@ -33,23 +32,21 @@ export function cachedValue(v: Value): CellValue {
 
 type CellState = "blank" | "owned" | "kept";
 
-function cellState(
-  sheets: Map<string, SheetSnapshot>,
-  d: Derivation,
-  formula: string,
-  recorded: Map<string, string>,
-): CellState {
+function cellState(sheets: Map<string, SheetSnapshot>, d: Derivation, own: OwnFormulas): CellState {
   const sheet = sheets.get(d.sheet);
   if (!sheet) return "blank";
   const { row, col } = parseRef(d.ref);
   const cell = snapshotCell(sheet, row, col);
-  if (cell.formula !== null) {
-    const previous = recorded.get(`${d.sheet}!${d.ref}`);
-    const ours = sameFormula(cell.formula, formula) || (previous !== undefined && sameFormula(previous, cell.formula));
-    return ours ? "owned" : "kept";
-  }
+  if (cell.formula !== null) return own.isOwn(d, cell.formula) ? "owned" : "kept";
   const v = cell.value;
   return v === null || (typeof v === "string" && v.trim() === "") ? "blank" : "kept";
+}
+
+function formatOf(sheets: Map<string, SheetSnapshot>, d: Derivation): string | null {
+  const sheet = sheets.get(d.sheet);
+  if (!sheet) return null;
+  const { row, col } = parseRef(d.ref);
+  return snapshotCell(sheet, row, col).numberFormat;
 }
 
 /**
@@ -81,12 +78,8 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
   const zero = model.settings.zeroDivision;
   const formulas = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, renderFormula(d.expr, d.sheet, zero)]));
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const recorded = new Map(
-    model.registry.filter((e) => e.kind === "formula").map((e) => [`${e.sheet}!${e.cell}`, e.data] as const),
-  );
-  const states = new Map(
-    list.map((d) => [`${d.sheet}!${d.ref}`, cellState(sheets, d, formulas.get(`${d.sheet}!${d.ref}`)!, recorded)]),
-  );
+  const own = new OwnFormulas(model);
+  const states = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, cellState(sheets, d, own)]));
   const writes = new Set([...states].filter(([, s]) => s !== "kept").map(([k]) => k));
   const values = computeDerived(snapshot, list, "excel", model.settings, writes);
 
@@ -94,7 +87,6 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
   const sheetPlans = new Map<string, SheetPlan>();
   const written: string[] = [];
   const kept: string[] = [];
-  const formulaEntries: RegistryEntry[] = [];
   const missing = new Set<string>();
   for (const d of list) {
     const key = `${d.sheet}!${d.ref}`;
@@ -104,11 +96,14 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
     }
     const formula = formulas.get(key)!;
     const value = values.get(key)!;
-    const write: CellWrite = { ref: d.ref, formula, result: cachedValue(value), numberFormat: NUMBER_FORMATS[d.kind] };
+    const write: CellWrite = { ref: d.ref, formula, result: cachedValue(value) };
+    // Only where the format differs: the template formats its derived cells already, and every byte counts in a
+    // request to Excel on the web.
+    const numberFormat = NUMBER_FORMATS[d.kind];
+    if (numberFormat && formatOf(sheets, d) !== numberFormat) write.numberFormat = numberFormat;
     if (!sheetPlans.has(d.sheet)) sheetPlans.set(d.sheet, { name: d.sheet, cells: [] });
     sheetPlans.get(d.sheet)!.cells.push(write);
     written.push(key);
-    formulaEntries.push({ kind: "formula", sheet: d.sheet, cell: d.ref, data: formula });
     if (value === "blank") {
       for (const input of strictInputsOf(d.expr)) {
         const k = refKey(input);
@@ -121,9 +116,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
       }
     }
   }
-  const registry = replaceEntries(model.registry, "formula", formulaEntries);
   const plan: Plan = { styles: {}, sheets: [...sheetPlans.values()] };
-  if (written.length > 0) plan.sheets.push(registrySheetPlan(registry, model.sheetNames));
 
   const bySheet = INPUT_TABLES.map((t) => t.sheet)
     .filter((s, i, all) => all.indexOf(s) === i)

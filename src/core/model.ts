@@ -76,7 +76,7 @@ export interface Settings {
 }
 
 export interface RegistryEntry {
-  kind: "formula" | "sheet" | "explanation" | "fill";
+  kind: "sheet" | "explanation" | "fill";
   sheet: string;
   cell: string;
   data: string;

@@ -472,7 +472,8 @@ class Reader {
     const { rows } = this.extent(sheet);
     for (let r = sheet.originRow; r < sheet.originRow + rows; r++) {
       const kind = cellText(sheet, r, 0);
-      if (kind !== "formula" && kind !== "sheet" && kind !== "explanation" && kind !== "fill") continue;
+      // Older workbooks also list every formula 计算 wrote ("formula"): no longer needed, dropped on the next write.
+      if (kind !== "sheet" && kind !== "explanation" && kind !== "fill") continue;
       entries.push({
         kind,
         sheet: cellText(sheet, r, 1) ?? "",

@@ -1,6 +1,6 @@
 /**
- * The add-in's own record in the workbook, on a very hidden sheet: formulas it wrote (so that 计算 may update them
- * and never a formula the user typed), sheets it created, explanations and original fills of highlighted cells.
+ * The add-in's own record in the workbook, on a very hidden sheet: sheets it created, explanations, and the original
+ * fills of highlighted cells. (Formulas need no record: derive.ts's OwnFormulas recognises them by re-rendering.)
  */
 import { REGISTRY_SHEET } from "./data/layout";
 import type { RegistryEntry } from "./model";
@@ -23,7 +23,7 @@ export function registrySheetPlan(entries: RegistryEntry[], existingSheets: stri
       { ref: `A${row}`, value: e.kind },
       { ref: `B${row}`, value: e.sheet },
       { ref: `C${row}`, value: e.cell },
-      // Stored as text even when it looks like a formula.
+      // Stored as text even when it looks like a number.
       { ref: `D${row}`, value: e.data, numberFormat: "@" },
     );
   });

@@ -5,8 +5,8 @@
 import Decimal from "decimal.js";
 import { parseRef } from "../address";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { computeDerived, derivations, refKey, sameFormula, type Derivation } from "../derive";
-import { renderFormula, strictInputsOf, type Expr, type Lookup, type Ref, type Value } from "../expr";
+import { computeDerived, derivations, OwnFormulas, refKey, type Derivation } from "../derive";
+import { strictInputsOf, type Expr, type Lookup, type Ref, type Value } from "../expr";
 import type { WorkbookModel } from "../model";
 import { readWorkbook } from "../reader";
 import { isCellError, snapshotCell, type WorkbookSnapshot } from "../snapshot";
@@ -28,19 +28,14 @@ export class AttachmentContext {
     this.model = readWorkbook(snapshot);
     const list = derivations(this.model);
     this.derived = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, d]));
-    const zero = this.model.settings.zeroDivision;
+    const own = new OwnFormulas(this.model);
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it.
     const writes = new Set<string>();
     for (const d of list) {
       const key = `${d.sheet}!${d.ref}`;
       const cell = this.rawCell({ sheet: d.sheet, ref: d.ref });
       if (cell.formula !== null) {
-        const ours =
-          sameFormula(cell.formula, renderFormula(d.expr, d.sheet, zero)) ||
-          this.model.registry.some(
-            (e) => e.kind === "formula" && e.sheet === d.sheet && e.cell === d.ref && sameFormula(e.data, cell.formula!),
-          );
-        if (ours) writes.add(key);
+        if (own.isOwn(d, cell.formula)) writes.add(key);
       } else if (cell.value === null || (typeof cell.value === "string" && cell.value.trim() === "")) {
         writes.add(key);
         this.unfilled.push(key);

@@ -499,14 +499,11 @@ class Checker {
       if (this.ctx.states.get(key) !== "typed") continue;
       const cell = this.ctx.cell(key);
       if (!cell || typeof cell.original !== "number") continue;
-      let detail: string | null = null;
-      if (this.ctx.registryFormulas.has(key)) detail = CHECK_MESSAGES.formulaOverwritten[this.lang];
-      else {
-        const own = Math.max(0, decimalFromNumber(cell.original).decimalPlaces());
-        const shown = decimalsOf(cell.numberFormat, undefined, undefined);
-        if (shown !== null && own >= shown + 3 && own >= 6) detail = CHECK_MESSAGES.pastedValue[this.lang];
-      }
-      if (!detail) continue;
+      // A value pasted over the formula carries the full precision of a computed number.
+      const own = Math.max(0, decimalFromNumber(cell.original).decimalPlaces());
+      const shown = decimalsOf(cell.numberFormat, undefined, undefined);
+      if (shown === null || own < shown + 3 || own < 6) continue;
+      const detail = CHECK_MESSAGES.pastedValue[this.lang];
       this.add(tc, tc.severity, d.sheet, [d.ref], { actual: cell.original, detail });
     }
   }

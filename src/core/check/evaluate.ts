@@ -7,9 +7,9 @@
  */
 import Decimal from "decimal.js";
 import { cellRef, parseRef } from "../address";
-import { refKey, sameFormula, type Derivation } from "../derive";
-import { renderFormula, type Expr, type Ref } from "../expr";
-import type { CellModel, RegistryEntry, Settings, WorkbookModel } from "../model";
+import { OwnFormulas, refKey, type Derivation } from "../derive";
+import type { Expr, Ref } from "../expr";
+import type { CellModel, Settings, WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, parseNumberText } from "../text";
 import {
@@ -72,7 +72,7 @@ export class CheckContext {
   readonly sheets: Map<string, SheetSnapshot>;
   private readonly memo = new Map<string, EvalResult>();
   private readonly visiting = new Set<string>();
-  readonly registryFormulas = new Map<string, string>();
+  private readonly own: OwnFormulas;
   /**
    * Figures that are set, not measured or rounded: counts (编制数, 人数) and an indicator's target and weight.
    * They stand for themselves, not for an interval.
@@ -98,11 +98,11 @@ export class CheckContext {
         }
       }
     }
-    for (const e of model.registry) if (e.kind === "formula") this.registryFormulas.set(`${e.sheet}!${e.cell}`, e.data);
+    this.own = new OwnFormulas(model);
     for (const d of derivations) {
       const key = `${d.sheet}!${d.ref}`;
       this.derivationAt.set(key, d);
-      this.states.set(key, this.stateOf(d, model.registry));
+      this.states.set(key, this.stateOf(d));
     }
   }
 
@@ -114,20 +114,12 @@ export class CheckContext {
     return this.model.settings.rounding;
   }
 
-  private stateOf(d: Derivation, registry: RegistryEntry[]): CellState {
-    void registry;
-    const key = `${d.sheet}!${d.ref}`;
+  private stateOf(d: Derivation): CellState {
     const sheet = this.sheets.get(d.sheet);
     if (!sheet) return "blank";
     const { row, col } = parseRef(d.ref);
     const cell = snapshotCell(sheet, row, col);
-    if (cell.formula !== null) {
-      const ours = renderFormula(d.expr, d.sheet, this.settings.zeroDivision);
-      const registered = this.registryFormulas.get(key);
-      return sameFormula(cell.formula, ours) || (registered !== undefined && sameFormula(registered, cell.formula))
-        ? "ours"
-        : "foreign";
-    }
+    if (cell.formula !== null) return this.own.isOwn(d, cell.formula) ? "ours" : "foreign";
     const v = cell.value;
     if (v === null || (typeof v === "string" && v.trim() === "")) return "blank";
     return "typed";

@@ -583,8 +583,8 @@ export const RULES: Rule[] = [
     kind: "typedConstant",
     scope: "表内",
     covers: {
-      zh: "应为公式的单元格里是常数：原来的公式被数值覆盖（登记表中有本工具写入的公式），或粘贴了比显示位数更多的计算结果",
-      en: "A constant where a formula belongs: our formula was overwritten, or a computed value was pasted",
+      zh: "应为公式的单元格里是粘贴的计算结果（位数远多于显示位数）；按报告填写的数字按数值核对，不在此列",
+      en: "A computed value pasted where a formula belongs (far more digits than shown); figures typed as printed are checked by value",
     },
     severity: "info",
     tolerance: "none",
@@ -845,7 +845,6 @@ export const CHECK_MESSAGES = {
   /** {expected} of plaus.zeroChange, by the 除数为0时显示 setting. */
   zeroDivDash: { zh: "填“—”", en: "“—”" },
   zeroDivBlank: { zh: "留空", en: "blank" },
-  formulaOverwritten: { zh: "原有公式已被数值覆盖", en: "our formula was overwritten" },
   pastedValue: { zh: "粘贴了计算结果", en: "a pasted computed value" },
   /** {detail} of input.required: {columns} are the derived columns left blank. */
   requiredBlocks: {

@@ -2,7 +2,7 @@
  * Reads a WorkbookSnapshot through Office.js in a fixed number of context.sync() calls (3, whatever the size):
  *   1. worksheets: name, visibility, protection.protected
  *   2. each sheet's used range (valuesOnly = true: formatting-only cells do not stretch it): position and size
- *   3. for every (clipped) used range at once: values, formulas, numberFormat, valueTypes; fill properties when
+ *   3. for every (clipped) used range at once: values, formulas, numberFormat; fill properties when
  *      asked; merged areas when the host has ExcelApi 1.13 (getMergedAreasOrNullObject) and they were asked for.
  *
  * Size: Excel on the web limits a response to 5 MB and a range read to 5 million cells. We never read more than
@@ -86,7 +86,9 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
       }
       if (rows === 0 || cols === 0) return null;
       const range = ws.getRangeByIndexes(u.rowIndex, u.columnIndex, rows, cols);
-      range.load("values,formulas,numberFormat,valueTypes");
+      // No valueTypes: error values are recognised by their text, which keeps a large workbook's one response under
+      // Excel on the web's 5 MB (a typed text equal to an error code needs a leading apostrophe in Excel anyway).
+      range.load("values,formulas,numberFormat");
       const fills = options.fills
         ? range.getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } })
         : null;
@@ -122,8 +124,7 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
       const values = read.range.values;
       const formulas = read.range.formulas;
       const formats = read.range.numberFormat;
-      const types = read.range.valueTypes;
-      sheet.values = values.map((row, r) => row.map((v, c) => cellValue(v, types[r][c])));
+      sheet.values = values.map((row) => row.map((v) => cellValue(v)));
       // Range.formulas holds the constant for a constant cell, so a text constant such as "=abc" (typed as '=abc)
       // also starts with "=": it is a formula only when its text differs from the cell's value.
       sheet.formulas = formulas.map((row, r) =>
@@ -142,9 +143,14 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
   }
 }
 
-function cellValue(v: unknown, type: string): CellValue {
-  if (type === "Error") return { error: String(v) };
-  if (type === "Empty" || v === "" || v === null || v === undefined) return null;
+const ERROR_VALUES = new Set([
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
+  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#TIMEOUT!",
+]);
+
+function cellValue(v: unknown): CellValue {
+  if (typeof v === "string" && ERROR_VALUES.has(v)) return { error: v };
+  if (v === "" || v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   return String(v);
 }
