@@ -51,6 +51,17 @@ function restoreToken(e: RegistryEntry): string | null {
   }
 }
 
+/**
+ * The cells whose fills highlighting (or clearing) needs: the findings' cells and those highlighted before. A host that
+ * cannot afford every cell's fill (Excel on the web answers at most 5 MB) reads just these into snapshot.fills.
+ */
+export function cellsNeedingFills(model: WorkbookModel, findings: Finding[] = []): { sheet: string; cell: string }[] {
+  const out = new Map<string, { sheet: string; cell: string }>();
+  for (const f of findings) if (!f.explanation) for (const cell of f.cells) out.set(key(f.sheet, cell), { sheet: f.sheet, cell });
+  for (const e of model.registry) if (e.kind === "fill") out.set(key(e.sheet, e.cell), { sheet: e.sheet, cell: e.cell });
+  return [...out.values()];
+}
+
 /** The plan that highlights the findings' cells (explained ones are left unmarked). */
 export function highlightPlan(snapshot: WorkbookSnapshot, model: WorkbookModel, findings: Finding[]): Plan {
   const sheetNames = new Set(snapshot.sheets.map((s) => s.name));

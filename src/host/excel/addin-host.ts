@@ -27,9 +27,12 @@ import {
   newTemplate,
   type StepHost,
 } from "../../core/commands";
+import { cellsNeedingFills, highlightPlan } from "../../core/check/highlight";
 import { format } from "../../core/data/messages";
+import { readWorkbook } from "../../core/reader";
 import type { Finding } from "../../core/findings";
 import { applyPlan } from "./apply-plan";
+import { readFillsInto } from "./read-fills";
 import { hostSupports, readSnapshot } from "./read-snapshot";
 import { selectCell } from "./select-cell";
 
@@ -84,16 +87,22 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
     newTemplate: () => command((s) => newTemplate(s), false),
     fill: () => command((s) => fillWorkbook(s), true),
     async check(): Promise<Finding[]> {
-      const result = checkWorkbook(await readInputs({ fills: true }), { highlight: true });
-      await apply(result.plan);
+      const snapshot = await readInputs();
+      const result = checkWorkbook(snapshot);
+      await run({}, (context) => readFillsInto(context, snapshot, cellsNeedingFills(result.model, result.findings)));
+      await apply(highlightPlan(snapshot, result.model, result.findings));
       return result.findings;
     },
     async generate(): Promise<CommandSummary> {
       await readInputs();
       return { message: await generate(steps) };
     },
-    clearHighlights: () =>
-      command((s) => ({ plan: clearHighlights(s), summary: format("highlightsCleared") }), false, { fills: true }),
+    async clearHighlights(): Promise<CommandSummary> {
+      const snapshot = await read();
+      await run({}, (context) => readFillsInto(context, snapshot, cellsNeedingFills(readWorkbook(snapshot))));
+      await apply(clearHighlights(snapshot));
+      return { message: format("highlightsCleared") };
+    },
     selectCell: (sheet, cell) => run({}, (context) => selectCell(context, sheet, cell)),
     async explain(finding: Finding, text: string): Promise<void> {
       await apply(explainFinding(await read(), finding, text, "", new Date()));
