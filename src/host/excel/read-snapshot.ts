@@ -1,5 +1,6 @@
 /**
- * Reads a WorkbookSnapshot through Office.js in a fixed number of context.sync() calls (3, whatever the size):
+ * Reads a WorkbookSnapshot through Office.js in a fixed number of context.sync() calls (3) while the contents fit in
+ * one response; past Excel on the web's 5 MB they are read again in row bands (see readContents):
  *   1. worksheets: name, visibility, protection.protected
  *   2. each sheet's used range (valuesOnly = true: formatting-only cells do not stretch it): position and size
  *   3. for every (clipped) used range at once: values, formulas, numberFormat; fill properties when
@@ -11,7 +12,7 @@
  * the bottom) is clipped to its first rows: what was not read is reported by readSnapshotDetailed().clipped.
  */
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/snapshot";
-import { toHostError } from "./errors";
+import { officeErrorCode, toHostError } from "./errors";
 import { fillTokenFromProps } from "./fills";
 import { rangeRef } from "../../core/address";
 
@@ -70,7 +71,7 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
 
     // Sync 3: the contents of every (clipped) used range, all in one request.
     const clipped: ClippedSheet[] = [];
-    const reads = sheets.map((ws, i) => {
+    const areas = sheets.map((ws, i) => {
       const u = used[i];
       if (u.isNullObject) return null;
       let rows = Math.min(u.rowCount, maxRows);
@@ -85,22 +86,19 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
         });
       }
       if (rows === 0 || cols === 0) return null;
-      const range = ws.getRangeByIndexes(u.rowIndex, u.columnIndex, rows, cols);
-      // No valueTypes: error values are recognised by their text, which keeps a large workbook's one response under
-      // Excel on the web's 5 MB (a typed text equal to an error code needs a leading apostrophe in Excel anyway).
-      range.load("values,formulas,numberFormat");
-      const fills = options.fills
-        ? range.getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } })
-        : null;
-      let merged: Excel.RangeAreas | null = null;
-      if (readMerges) {
-        merged = range.getMergedAreasOrNullObject();
-        merged.load("address");
-      }
-      return { range, fills, merged, row: u.rowIndex, col: u.columnIndex };
+      return { ws, row: u.rowIndex, col: u.columnIndex, rows, cols };
     });
-    await context.sync();
-    syncs++;
+
+    // One request when it fits; when Excel answers that the response passes its 5 MB, the ranges are read again in
+    // row bands, one band of every sheet per sync: past that size the sync count grows with the workbook.
+    let contents: (SheetContents | null)[] | null = null;
+    for (let bands = 1; contents === null; bands *= 4) {
+      try {
+        contents = await readContents(context, areas, bands, !!options.fills, readMerges, () => syncs++);
+      } catch (e) {
+        if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || bands >= 256) throw e;
+      }
+    }
 
     const out: SheetSnapshot[] = sheets.map((ws, i) => {
       const sheet: SheetSnapshot = {
@@ -113,7 +111,7 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
         formulas: [],
         numberFormats: [],
       };
-      const read = reads[i];
+      const read = contents![i];
       if (!read) {
         if (options.fills) sheet.fills = [];
         if (readMerges) sheet.merges = [];
@@ -121,9 +119,7 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
       }
       sheet.originRow = read.row;
       sheet.originCol = read.col;
-      const values = read.range.values;
-      const formulas = read.range.formulas;
-      const formats = read.range.numberFormat;
+      const { values, formulas, formats } = read;
       sheet.values = values.map((row) => row.map((v) => cellValue(v)));
       // Range.formulas holds the constant for a constant cell, so a text constant such as "=abc" (typed as '=abc)
       // also starts with "=": it is a formula only when its text differs from the cell's value.
@@ -131,10 +127,8 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
         row.map((f, c) => (typeof f === "string" && f.startsWith("=") && f !== values[r][c] ? f : null)),
       );
       sheet.numberFormats = formats.map((row) => row.map((f) => (typeof f === "string" ? f : f == null ? null : String(f))));
-      if (read.fills) {
-        sheet.fills = read.fills.value.map((row) => row.map((p) => fillTokenFromProps(p.format?.fill)));
-      }
-      if (read.merged) sheet.merges = read.merged.isNullObject ? [] : splitAreas(read.merged.address);
+      if (read.fills) sheet.fills = read.fills.map((row) => row.map((p) => fillTokenFromProps(p.format?.fill)));
+      if (read.merges) sheet.merges = read.merges;
       return sheet;
     });
     return { snapshot: { sheets: out }, syncs, clipped };
@@ -147,6 +141,69 @@ const ERROR_VALUES = new Set([
   "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
   "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#TIMEOUT!",
 ]);
+
+interface SheetArea {
+  ws: Excel.Worksheet;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+interface SheetContents {
+  row: number;
+  col: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  formats: unknown[][];
+  fills: Excel.CellProperties[][] | null;
+  merges: string[] | null;
+}
+
+const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } };
+
+/** Reads every area in `bands` row bands: one sync per band index, each holding that band of every sheet. */
+async function readContents(
+  context: Excel.RequestContext,
+  areas: (SheetArea | null)[],
+  bands: number,
+  fills: boolean,
+  merges: boolean,
+  counted: () => void,
+): Promise<(SheetContents | null)[]> {
+  const out = areas.map((a) =>
+    a ? { row: a.row, col: a.col, values: [], formulas: [], formats: [], fills: fills ? [] : null, merges: merges ? [] : null } : null,
+  ) as (SheetContents | null)[];
+  for (let band = 0; band < bands; band++) {
+    const queued = areas.map((a) => {
+      if (!a) return null;
+      const height = Math.ceil(a.rows / bands);
+      const first = band * height;
+      const rows = Math.min(height, a.rows - first);
+      if (rows <= 0) return null;
+      const range = a.ws.getRangeByIndexes(a.row + first, a.col, rows, a.cols);
+      range.load("values,formulas,numberFormat");
+      const cellProps = fills ? range.getCellProperties(FILL_PROPS) : null;
+      const merged = merges ? range.getMergedAreasOrNullObject() : null;
+      merged?.load("address");
+      return { range, cellProps, merged };
+    });
+    // One sync per band is the point: each response must stay under 5 MB. Only reached past that size.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    counted();
+    queued.forEach((q, i) => {
+      const o = out[i];
+      if (!q || !o) return;
+      o.values.push(...q.range.values);
+      o.formulas.push(...q.range.formulas);
+      o.formats.push(...q.range.numberFormat);
+      if (q.cellProps && o.fills) o.fills.push(...q.cellProps.value);
+      if (q.merged && o.merges && !q.merged.isNullObject) o.merges.push(...splitAreas(q.merged.address));
+    });
+  }
+  return out;
+}
 
 function cellValue(v: unknown): CellValue {
   if (typeof v === "string" && ERROR_VALUES.has(v)) return { error: v };
