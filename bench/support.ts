@@ -6,7 +6,8 @@ import { createExcelHost, type Runner } from "../src/host/excel/addin-host";
 
 /** context.sync() calls per host command on the fake Excel, after the template with data is in the workbook. */
 export async function syncCounts(templateWithData: Plan): Promise<Record<string, number | string>> {
-  const fx = new FakeExcel({ payloadLimit: Number.MAX_SAFE_INTEGER });
+  // The stand-in enforces Excel on the web's 5 MB per request and response, as the real host does.
+  const fx = new FakeExcel();
   fx.addSheet("Sheet1");
   await applyPlan(fx.ctx, templateWithData);
   // Syncs per Excel.run: the host reads in one run and applies in the next, so reads and applies are counted apart.
