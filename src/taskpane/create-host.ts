@@ -1,7 +1,6 @@
 /**
- * Picks the host the pane talks to. Inside Excel: the Office.js host. Anywhere else (a plain browser): the
- * .xlsx-file host. Both are loaded with a dynamic import, so each becomes its own chunk and the pane's bundle
- * carries neither the Office.js host nor the .xlsx library it does not need.
+ * The host the pane talks to inside Excel: the Office.js host, loaded with a dynamic import so that it is its own
+ * chunk. Outside Excel, index.tsx renders the standalone page instead (src/host/browser).
  */
 import type { AddinHost } from "./host-api";
 
@@ -15,11 +14,7 @@ export function isInsideExcel(): boolean {
   );
 }
 
-export async function createHost(): Promise<AddinHost> {
-  if (isInsideExcel()) {
-    const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "../host/excel/addin-host");
-    return createExcelHost();
-  }
-  const { createBrowserHost } = await import(/* webpackChunkName: "browser-host" */ "../host/browser/browser-host");
-  return createBrowserHost();
+export async function createExcelHostLazily(): Promise<AddinHost> {
+  const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "../host/excel/addin-host");
+  return createExcelHost();
 }

@@ -2,8 +2,8 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
-import { createHost, isInsideExcel } from "./create-host";
-import { languageFor } from "./i18n";
+import { createExcelHostLazily, isInsideExcel } from "./create-host";
+import { format, languageFor, textFor } from "./i18n";
 
 async function officeReady(): Promise<void> {
   // office.js comes from Microsoft's CDN (taskpane.html). Opened outside Office, or offline, it may be missing.
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     renderStandalonePage(container, languageFor(displayLanguage()));
     return;
   }
-  const host = await createHost();
+  const host = await createExcelHostLazily();
   createRoot(container).render(
     <React.StrictMode>
       <App host={host} language={languageFor(displayLanguage())} />
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
 main().catch((e: unknown) => {
   // Nothing rendered yet: show the reason rather than an empty pane.
   const container = document.getElementById("container");
-  if (container) container.textContent = `绩效自评助手无法启动：${e instanceof Error ? e.message : String(e)}`;
+  const text = textFor(languageFor(displayLanguage())).startupFailed;
+  if (container) container.textContent = format(text, { reason: e instanceof Error ? e.message : String(e) });
   throw e;
 });

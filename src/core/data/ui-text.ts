@@ -7,6 +7,8 @@
 export type UiLanguage = "zh" | "en";
 
 export interface UiText {
+  /** Shown when the pane cannot start; "{reason}" is the error. */
+  startupFailed: string;
   appTitle: string;
   appSubtitle: string;
   commandsHeading: string;
@@ -91,6 +93,7 @@ export interface UiText {
 
 export const uiText: Record<UiLanguage, UiText> = {
   zh: {
+    startupFailed: "绩效自评助手无法启动：{reason}",
     appTitle: "绩效自评助手",
     appSubtitle: "部门整体支出绩效自评报告",
     commandsHeading: "操作",
@@ -158,6 +161,7 @@ export const uiText: Record<UiLanguage, UiText> = {
     },
   },
   en: {
+    startupFailed: "The add-in could not start: {reason}",
     appTitle: "Performance Self-Evaluation Assistant",
     appSubtitle: "Department-wide expenditure performance self-evaluation",
     commandsHeading: "Commands",
