@@ -165,14 +165,13 @@ function evalNumber(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal {
   return v;
 }
 
-function sumRefs(e: Expr, lookup: Lookup): Ref[] {
+function sumRefs(e: Expr): Ref[] {
   if (e.t === "sum") return e.refs;
   if (e.t === "sumIfs") {
     const refs: Ref[] = [];
     for (let row = e.fromRow; row <= e.toRow; row++) refs.push({ sheet: e.sheet, ref: cellRef(row, e.sumCol) });
     return refs;
   }
-  void lookup;
   return [];
 }
 
@@ -180,7 +179,7 @@ function sumRefs(e: Expr, lookup: Lookup): Ref[] {
 export function evaluate(e: Expr, lookup: Lookup, zero: ZeroDivision): Value {
   const g = collectGuards(e, { strict: [], sums: [], divisors: [] });
   if (g.strict.some((r) => lookup.number(r) === null)) return "blank";
-  if (g.sums.some((s) => sumRefs(s, lookup).every((r) => lookup.number(r) === null))) return "blank";
+  if (g.sums.some((s) => sumRefs(s).every((r) => lookup.number(r) === null))) return "blank";
   try {
     if (g.divisors.some((d) => evalNumber(d, lookup, zero).isZero())) {
       return zero === "zero" ? new Decimal(0) : zero === "dash" ? "dash" : "blank";

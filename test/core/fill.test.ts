@@ -167,15 +167,10 @@ describe("fill: nothing the user typed changes", () => {
     const cell = m.tables.get("settings")![0].rowByKey.get("zeroDivision")!.cells.get("value")!;
     settings.getCell(cell.ref).value = "—";
     fill(wb);
-    expect(derivedValueOf(wb, "sangong", "car", "changeRate")).toBe("—");
+    expect(derivedValue(wb, "sangong", "car", "changeRate")).toBe("—");
   });
 });
 
-function derivedValueOf(wb: ExcelJS.Workbook, table: string, row: string, col: string) {
-  const m = readWorkbook(snapshot(wb));
-  const cell = m.tables.get(table as never)![0].rowByKey.get(row)!.cells.get(col)!;
-  return valueAt(wb, cell.sheet, cell.ref);
-}
 
 describe("fill: settings", () => {
   it("scores over-execution by deviation when asked", () => {
@@ -186,8 +181,8 @@ describe("fill: settings", () => {
     data.settings = [{ rows: [{ key: "overExecution", values: { value: "按偏离度扣分（|1−执行率|）" } }] }];
     const wb = workbookFrom(data);
     fill(wb);
-    expect(derivedValueOf(wb, "projects", "item:超支项目", "rate")).toBeCloseTo(1.2, 12);
-    expect(derivedValueOf(wb, "projects", "item:超支项目", "score")).toBe(8);
+    expect(derivedValue(wb, "projects", "item:超支项目", "rate")).toBeCloseTo(1.2, 12);
+    expect(derivedValue(wb, "projects", "item:超支项目", "score")).toBe(8);
   });
 
   it("caps the score at the weight by default", () => {
@@ -197,7 +192,7 @@ describe("fill: settings", () => {
     ];
     const wb = workbookFrom(data);
     fill(wb);
-    expect(derivedValueOf(wb, "projects", "item:超支项目", "score")).toBe(10);
+    expect(derivedValue(wb, "projects", "item:超支项目", "score")).toBe(10);
   });
 
   it("reports the missing inputs of fixed rows, naming sheet, cell and label", async () => {

@@ -17,6 +17,8 @@
  * protection, merges or used ranges; a purpose-built fake states exactly the behaviour the host relies on.
  */
 
+import { columnIndex, columnLetter } from "../../src/core/address";
+
 export type FakePrimitive = string | number | boolean | { error: string } | null;
 
 export interface FakeFill {
@@ -72,32 +74,15 @@ function notLoaded(prop: string): never {
 
 // ---------------------------------------------------------------------------------------------- addresses
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "A1", "A1:B2", "C:E", "3:5" (with or without $) → rect. */
 export function parseAddress(address: string): Rect {
   const a = address.replace(/\$/g, "").trim();
   const [p, q = p] = a.split(":");
   const one = (s: string) => {
     let m = /^([A-Za-z]{1,3})(\d+)$/.exec(s);
-    if (m) return { row: parseInt(m[2], 10) - 1, col: colIndex(m[1]), kind: "cell" as const };
+    if (m) return { row: parseInt(m[2], 10) - 1, col: columnIndex(m[1]), kind: "cell" as const };
     m = /^([A-Za-z]{1,3})$/.exec(s);
-    if (m) return { row: -1, col: colIndex(m[1]), kind: "col" as const };
+    if (m) return { row: -1, col: columnIndex(m[1]), kind: "col" as const };
     m = /^(\d+)$/.exec(s);
     if (m) return { row: parseInt(m[1], 10) - 1, col: -1, kind: "row" as const };
     throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: address '${address}'`);
@@ -114,9 +99,9 @@ export function parseAddress(address: string): Rect {
 }
 
 export function rectAddress(r: Rect): string {
-  const a = `${colLetters(r.left)}${r.top + 1}`;
+  const a = `${columnLetter(r.left)}${r.top + 1}`;
   if (r.top === r.bottom && r.left === r.right) return a;
-  return `${a}:${colLetters(r.right)}${r.bottom + 1}`;
+  return `${a}:${columnLetter(r.right)}${r.bottom + 1}`;
 }
 
 function intersects(a: Rect, b: Rect): boolean {

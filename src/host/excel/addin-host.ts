@@ -64,8 +64,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
     await run(options, (context) => applyPlan(context, plan));
   }
 
-  async function readInputs(options: { fills?: boolean } = {}): Promise<WorkbookSnapshot> {
-    const snapshot = await read(options);
+  async function readInputs(): Promise<WorkbookSnapshot> {
+    const snapshot = await read();
     if (!hasInputSheets(snapshot)) throw new HostError("noInputSheets", format("noInputSheets"));
     return snapshot;
   }
@@ -73,9 +73,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
   async function command(
     step: (snapshot: WorkbookSnapshot) => { plan: Plan; summary: string },
     needInputs: boolean,
-    options: { fills?: boolean } = {},
   ): Promise<CommandSummary> {
-    const snapshot = needInputs ? await readInputs(options) : await read(options);
+    const snapshot = needInputs ? await readInputs() : await read();
     const result = step(snapshot);
     await apply(result.plan);
     return { message: result.summary };
