@@ -25,7 +25,7 @@ import {
   type ZeroDivision,
 } from "./expr";
 import type { RowModel, Settings, TableModel, WorkbookModel } from "./model";
-import type { WorkbookSnapshot } from "./snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { decimalFromNumber, parseNumberText } from "./text";
 
 export interface Derivation {
@@ -390,11 +390,20 @@ export function sameFormula(a: string, b: string): boolean {
  */
 export class OwnFormulas {
   private variants: Map<string, Set<string>> | null = null;
+  private readonly renderings = new Map<Derivation, string>();
 
   constructor(private readonly model: WorkbookModel) {}
 
+  /** The formula 计算 writes for a derived cell under the current settings (rendered once per derivation). */
+  rendered(d: Derivation): string {
+    let f = this.renderings.get(d);
+    if (f === undefined) this.renderings.set(d, (f = renderFormula(d.expr, d.sheet, this.model.settings.zeroDivision)));
+    return f;
+  }
+
   isOwn(d: Derivation, formula: string): boolean {
-    if (sameFormula(formula, renderFormula(d.expr, d.sheet, this.model.settings.zeroDivision))) return true;
+    const today = this.rendered(d);
+    if (formula === today || sameFormula(formula, today)) return true;
     return this.allVariants().get(`${d.sheet}!${d.ref}`)?.has(formulaKey(formula)) ?? false;
   }
 
@@ -420,71 +429,92 @@ export class OwnFormulas {
 }
 
 /**
- * Computes derived values.
+ * Derived values, computed on demand (memoised): a caller that needs a few cells pays for those and their inputs.
  * - "excel": as Excel will after 计算: a derived cell the user typed keeps the typed value, a foreign formula its
  *   cached value; numbers typed as text count as text (Excel's COUNT and SUM skip them).
  * - "pure": every derived cell from its expression, numbers typed as text read as numbers: what the figures should be.
+ * `written(d)` says whether 计算 writes (or has written) d's formula; in "excel" mode a cell it leaves alone is an input.
  */
+export class DerivedValues {
+  private readonly byKey: Map<string, Derivation>;
+  private readonly sheets: Map<string, SheetSnapshot>;
+  private readonly memo = new Map<string, Value>();
+  private readonly visiting = new Set<string>();
+  // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
+  private readonly raw = new Map<string, Decimal | null>();
+  private readonly lookup: Lookup;
+
+  constructor(
+    snapshot: WorkbookSnapshot,
+    list: Derivation[],
+    private readonly mode: "excel" | "pure",
+    private readonly settings: Settings,
+    private readonly written: (d: Derivation) => boolean = () => true,
+  ) {
+    this.byKey = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, d]));
+    this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+    this.lookup = {
+      number: (at) => {
+        const v = this.valueAt(at);
+        return v instanceof Decimal ? v : null;
+      },
+      text: (at) => {
+        const value = this.cellValue(at);
+        return typeof value === "string" ? value : null;
+      },
+    };
+  }
+
+  /** The value of a derived cell as its formula shows it. */
+  value(d: Derivation): Value {
+    return this.valueAt({ sheet: d.sheet, ref: d.ref }) ?? "blank";
+  }
+
+  private cellValue(at: Ref) {
+    const sheet = this.sheets.get(at.sheet);
+    if (!sheet) return null;
+    const { row, col } = parseRef(at.ref);
+    return sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
+  }
+
+  private rawNumber(at: Ref, key: string): Decimal | null {
+    const known = this.raw.get(key);
+    if (known !== undefined) return known;
+    let n: Decimal | null = null;
+    const value = this.cellValue(at);
+    if (typeof value === "number") n = decimalFromNumber(value);
+    else if (this.mode === "pure" && typeof value === "string") n = parseNumberText(value)?.value ?? null;
+    this.raw.set(key, n);
+    return n;
+  }
+
+  private valueAt(at: Ref): Value | null {
+    const key = refKey(at);
+    const d = this.byKey.get(key);
+    if (!d || (this.mode === "excel" && !this.written(d))) return this.rawNumber(at, key);
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    if (this.visiting.has(key)) return "blank";
+    this.visiting.add(key);
+    let v = evaluate(d.expr, this.lookup, this.settings.zeroDivision);
+    this.visiting.delete(key);
+    // A typed figure whose parts are not given stands as an input (a total typed without its breakdown).
+    if (v === "blank" && this.mode === "pure") v = this.rawNumber(at, key) ?? "blank";
+    this.memo.set(key, v);
+    return v;
+  }
+}
+
+/** Every derived value at once, by "sheet!A1" (see DerivedValues). */
 export function computeDerived(
   snapshot: WorkbookSnapshot,
   list: Derivation[],
   mode: "excel" | "pure",
   settings: Settings,
-  writes: Set<string> = new Set(list.map((d) => `${d.sheet}!${d.ref}`)),
+  writes?: Set<string>,
 ): Map<string, Value> {
-  const byKey = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, d]));
-  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const memo = new Map<string, Value>();
-  const visiting = new Set<string>();
-  // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
-  const raw = new Map<string, Decimal | null>();
-
-  const rawNumber = (at: Ref, key: string): Decimal | null => {
-    const known = raw.get(key);
-    if (known !== undefined) return known;
-    let n: Decimal | null = null;
-    const sheet = sheets.get(at.sheet);
-    if (sheet) {
-      const { row, col } = parseRef(at.ref);
-      const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
-      if (typeof value === "number") n = decimalFromNumber(value);
-      else if (mode === "pure" && typeof value === "string") n = parseNumberText(value)?.value ?? null;
-    }
-    raw.set(key, n);
-    return n;
-  };
-
-  const valueOf = (at: Ref): Value | null => {
-    const key = refKey(at);
-    const d = byKey.get(key);
-    if (!d || (mode === "excel" && !writes.has(key))) return rawNumber(at, key);
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    if (visiting.has(key)) return "blank";
-    visiting.add(key);
-    let v = evaluate(d.expr, lookup, settings.zeroDivision);
-    visiting.delete(key);
-    // A typed figure whose parts are not given stands as an input (a total typed without its breakdown).
-    if (v === "blank" && mode === "pure") v = rawNumber(at, key) ?? "blank";
-    memo.set(key, v);
-    return v;
-  };
-
-  const lookup: Lookup = {
-    number(at) {
-      const v = valueOf(at);
-      return v instanceof Decimal ? v : null;
-    },
-    text(at) {
-      const sheet = sheets.get(at.sheet);
-      if (!sheet) return null;
-      const { row, col } = parseRef(at.ref);
-      const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
-      return typeof value === "string" ? value : null;
-    },
-  };
-
+  const values = new DerivedValues(snapshot, list, mode, settings, writes ? (d) => writes.has(`${d.sheet}!${d.ref}`) : undefined);
   const out = new Map<string, Value>();
-  for (const d of list) out.set(`${d.sheet}!${d.ref}`, valueOf({ sheet: d.sheet, ref: d.ref }) ?? "blank");
+  for (const d of list) out.set(`${d.sheet}!${d.ref}`, values.value(d));
   return out;
 }

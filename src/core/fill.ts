@@ -7,7 +7,7 @@ import { parseRef } from "./address";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
 import { computeDerived, derivations, NUMBER_FORMATS, OwnFormulas, refKey, type Derivation } from "./derive";
-import { renderFormula, strictInputsOf, type Value } from "./expr";
+import { strictInputsOf, type Value } from "./expr";
 import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
 import { readWorkbook } from "./reader";
@@ -75,10 +75,9 @@ export function requiredInputCells(model: WorkbookModel): Map<string, string> {
 export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"): FillResult {
   const model = readWorkbook(snapshot);
   const list = derivations(model);
-  const zero = model.settings.zeroDivision;
-  const formulas = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, renderFormula(d.expr, d.sheet, zero)]));
-  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const own = new OwnFormulas(model);
+  const formulas = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, own.rendered(d)]));
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const states = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, cellState(sheets, d, own)]));
   const writes = new Set([...states].filter(([, s]) => s !== "kept").map(([k]) => k));
   const values = computeDerived(snapshot, list, "excel", model.settings, writes);

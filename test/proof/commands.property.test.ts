@@ -6,45 +6,8 @@ import fc from "fast-check";
 import { build, fillWorkbook } from "../../src/core/commands";
 import { REGISTRY_SHEET } from "../../src/core/data/layout";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
-import { templatePlan } from "../../src/core/template";
-import { synthData } from "../../bench/synthetic";
-import { applyPlanToSnapshot, cellMap, clone, snapshotOfPlan, snapshotStepHost, type CellState } from "./snapshot-plan";
-
-// A few shapes made once; each run blanks, retypes or types-as-text some of their cells.
-const BASES: WorkbookSnapshot[] = [0, 1, 2, 3, 5].flatMap((n) => [0, 7].map((v) => snapshotOfPlan(templatePlan(synthData(n, v)).plan)));
-
-interface Edit {
-  sheet: number;
-  row: number;
-  col: number;
-  how: "blank" | "number" | "text" | "formula";
-  n: number;
-}
-const editArb: fc.Arbitrary<Edit> = fc.record({
-  sheet: fc.nat(20),
-  row: fc.nat(60),
-  col: fc.nat(20),
-  how: fc.constantFrom<Edit["how"]>("blank", "number", "text", "formula"),
-  n: fc.integer({ min: -1000, max: 100000 }),
-});
-const caseArb = fc.record({ base: fc.nat(BASES.length - 1), edits: fc.array(editArb, { maxLength: 8 }) });
-
-/** The workbook as the user left it: a base with some cells blanked or (re)typed, as numbers, text or own formulas. */
-function userWorkbook(base: number, edits: Edit[]): WorkbookSnapshot {
-  const s = clone(BASES[base]);
-  for (const e of edits) {
-    const sheet = s.sheets[e.sheet % s.sheets.length];
-    const r = e.row % Math.max(1, sheet.values.length);
-    const row = sheet.values[r];
-    if (!row || row.length === 0) continue;
-    const c = e.col % row.length;
-    if (typeof row[c] === "string" && e.how !== "blank") continue; // keep labels and headers
-    row[c] = e.how === "blank" ? null : e.how === "text" ? `${e.n / 100}` : e.n / 100;
-    sheet.formulas[r] ??= [];
-    sheet.formulas[r][c] = e.how === "formula" ? `=${e.n}/100` : null;
-  }
-  return s;
-}
+import { caseArb, userWorkbook } from "./generated";
+import { applyPlanToSnapshot, cellMap, clone, snapshotStepHost, type CellState } from "./snapshot-plan";
 
 function userCells(s: WorkbookSnapshot): Map<string, CellState> {
   return new Map([...cellMap(s)].filter(([k]) => !k.startsWith(`${REGISTRY_SHEET}!`)));

@@ -5,49 +5,56 @@
 import Decimal from "decimal.js";
 import { parseRef } from "../address";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { computeDerived, derivations, OwnFormulas, refKey, type Derivation } from "../derive";
-import { strictInputsOf, type Expr, type Lookup, type Ref, type Value } from "../expr";
+import { DerivedValues, derivations, OwnFormulas, refKey, type Derivation } from "../derive";
+import { strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
 import { readWorkbook } from "../reader";
-import { isCellError, snapshotCell, type WorkbookSnapshot } from "../snapshot";
+import { isCellError, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { format } from "./text";
 
 export class AttachmentContext {
   readonly model: WorkbookModel;
   readonly derived: Map<string, Derivation>;
-  /** Values of the input sheets' derived cells as Excel shows them after 计算. */
-  private readonly derivedValues: Map<string, Value>;
+  /** Values of the input sheets' derived cells as Excel shows them after 计算, computed when asked for. */
+  private readonly derivedValues: DerivedValues;
   /** Derived cells 计算 has not written yet (blank in the workbook): the attachments would show blank there. */
   readonly unfilled: string[] = [];
   /** Cells of the attachment sheets written so far: sheet!A1 → value. */
   readonly own = new Map<string, Decimal | string | null>();
   /** Blank inputs: input key → description and the attachments that need it. */
   private readonly missingInputs = new Map<string, { text: string; where: Set<string> }>();
+  private readonly sheets: Map<string, SheetSnapshot>;
 
-  constructor(private readonly snapshot: WorkbookSnapshot) {
+  constructor(snapshot: WorkbookSnapshot) {
+    this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.model = readWorkbook(snapshot);
     const list = derivations(this.model);
     this.derived = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, d]));
     const own = new OwnFormulas(this.model);
-    // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it.
-    const writes = new Set<string>();
+    // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Decided per cell when
+    // its value is first needed: the attachments read a few hundred cells of a workbook that may hold a million.
+    const written = new Map<Derivation, boolean>();
+    const isWritten = (d: Derivation): boolean => {
+      let w = written.get(d);
+      if (w === undefined) {
+        const cell = this.rawCell({ sheet: d.sheet, ref: d.ref });
+        w = cell.formula !== null ? own.isOwn(d, cell.formula) : isBlankValue(cell.value);
+        written.set(d, w);
+      }
+      return w;
+    };
+    this.derivedValues = new DerivedValues(snapshot, list, "excel", this.model.settings, isWritten);
+    // Cells computed but blank in the workbook matter only when their value is not blank.
     for (const d of list) {
-      const key = `${d.sheet}!${d.ref}`;
       const cell = this.rawCell({ sheet: d.sheet, ref: d.ref });
-      if (cell.formula !== null) {
-        if (own.isOwn(d, cell.formula)) writes.add(key);
-      } else if (cell.value === null || (typeof cell.value === "string" && cell.value.trim() === "")) {
-        writes.add(key);
-        this.unfilled.push(key);
+      if (cell.formula === null && isBlankValue(cell.value) && this.derivedValues.value(d) instanceof Decimal) {
+        this.unfilled.push(`${d.sheet}!${d.ref}`);
       }
     }
-    this.derivedValues = computeDerived(snapshot, list, "excel", this.model.settings, writes);
-    // Cells computed but blank in the workbook matter only when their value is not blank.
-    this.unfilled = this.unfilled.filter((k) => this.derivedValues.get(k) instanceof Decimal);
   }
 
   private rawCell(at: Ref) {
-    const sheet = this.snapshot.sheets.find((s) => s.name === at.sheet);
+    const sheet = this.sheets.get(at.sheet);
     if (!sheet) return { value: null, formula: null, numberFormat: null };
     const { row, col } = parseRef(at.ref);
     return snapshotCell(sheet, row, col);
@@ -60,8 +67,9 @@ export class AttachmentContext {
       const v = this.own.get(key);
       return v instanceof Decimal ? v : null;
     }
-    if (this.derivedValues.has(key)) {
-      const v = this.derivedValues.get(key)!;
+    const d = this.derived.get(key);
+    if (d) {
+      const v = this.derivedValues.value(d);
       return v instanceof Decimal ? v : null;
     }
     const { value } = this.rawCell(at);
@@ -72,8 +80,9 @@ export class AttachmentContext {
   shown(at: Ref): Decimal | string | null {
     const key = refKey(at);
     if (this.own.has(key)) return this.own.get(key) ?? null;
-    if (this.derivedValues.has(key)) {
-      const v = this.derivedValues.get(key)!;
+    const d = this.derived.get(key);
+    if (d) {
+      const v = this.derivedValues.value(d);
       return v instanceof Decimal ? v : v === "dash" ? "—" : null;
     }
     const { value } = this.rawCell(at);
@@ -144,4 +153,8 @@ export class AttachmentContext {
     }
     return at.ref;
   }
+}
+
+function isBlankValue(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
 }

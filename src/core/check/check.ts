@@ -533,7 +533,7 @@ class Checker {
       const key = `${d.sheet}!${d.ref}`;
       const st = this.ctx.states.get(key);
       if (st !== "blank" && st !== "ours") continue;
-      if (this.ctx.evaluate(d) !== "blank") continue;
+      if (!this.ctx.isBlank(d)) continue;
       for (const at of strictInputsOf(d.expr)) {
         const k = `${at.sheet}!${at.ref}`;
         if (seen.has(k) || !required.has(k) || excluded.has(k) || this.ctx.derivationAt.has(k)) continue;

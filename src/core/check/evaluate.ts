@@ -71,6 +71,7 @@ export class CheckContext {
   readonly states = new Map<string, CellState>();
   readonly sheets: Map<string, SheetSnapshot>;
   private readonly memo = new Map<string, EvalResult>();
+  private readonly blankMemo = new Map<string, boolean>();
   private readonly visiting = new Set<string>();
   private readonly own: OwnFormulas;
   /**
@@ -182,6 +183,73 @@ export class CheckContext {
     return v;
   }
 
+  /**
+   * Whether the derived cell's expression is blank (an input missing), decided without arithmetic: what the
+   * required-input rule asks of every derived cell. Agrees with evaluate(d) === "blank".
+   */
+  isBlank(d: Derivation): boolean {
+    const key = `${d.sheet}!${d.ref}`;
+    const hit = this.memo.get(key) ?? this.blankMemo.get(key);
+    if (hit !== undefined) return hit === "blank" || hit === true;
+    if (this.visiting.has(key)) return true;
+    this.visiting.add(key);
+    const v = this.blankExpr(d.expr);
+    this.visiting.delete(key);
+    this.blankMemo.set(key, v);
+    return v;
+  }
+
+  private figureBlank(at: Ref): boolean {
+    const key = refKey(at);
+    const d = this.derivationAt.get(key);
+    const state = this.states.get(key);
+    if (d && (state === "blank" || state === "ours")) return this.isBlank(d);
+    const cell = this.cells.get(key);
+    if (!cell) return this.statedAt(key, at) === "blank";
+    return statedFigure(cell) === null;
+  }
+
+  private blankExpr(e: Expr): boolean {
+    switch (e.t) {
+      case "ref":
+        return this.figureBlank(e.at);
+      case "num":
+        return false;
+      case "add":
+      case "min":
+      case "max":
+        return e.args.some((a) => this.blankExpr(a));
+      case "sub":
+      case "mul":
+      case "div":
+        return this.blankExpr(e.a) || this.blankExpr(e.b);
+      case "abs":
+      case "round":
+        return this.blankExpr(e.a);
+      case "sum":
+        return e.refs.every((r) => this.figureBlank(r));
+      case "sumIfs":
+        return this.sumIfsRefs(e).every((r) => this.figureBlank(r));
+      case "ifText": {
+        const t = this.text(e.at);
+        return this.blankExpr(t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else);
+      }
+    }
+  }
+
+  private sumIfsRefs(e: Extract<Expr, { t: "sumIfs" }>): Ref[] {
+    const refs: Ref[] = [];
+    for (let row = e.fromRow; row <= e.toRow; row++) {
+      const ok = e.criteria.every((c) => {
+        const t = (this.text({ sheet: e.sheet, ref: cellRef(row, c.col) }) ?? "").toLowerCase();
+        const same = t === c.text.toLowerCase();
+        return c.op === "=" ? same : !same;
+      });
+      if (ok) refs.push({ sheet: e.sheet, ref: cellRef(row, e.sumCol) });
+    }
+    return refs;
+  }
+
   private ev(e: Expr): EvalResult {
     switch (e.t) {
       case "ref":
@@ -224,20 +292,9 @@ export class CheckContext {
         }));
       case "sum":
         return this.sumOf(e.refs);
-      case "sumIfs": {
-        const refs: Ref[] = [];
-        for (let row = e.fromRow; row <= e.toRow; row++) {
-          const ok = e.criteria.every((c) => {
-            const t = (this.text({ sheet: e.sheet, ref: cellRef(row, c.col) }) ?? "").toLowerCase();
-            const same = t === c.text.toLowerCase();
-            return c.op === "=" ? same : !same;
-          });
-          if (ok) refs.push({ sheet: e.sheet, ref: cellRef(row, e.sumCol) });
-        }
-        const v = this.sumOf(refs);
+      case "sumIfs":
         // SUMIFS over a range with no number at all is blank, like the formula's COUNT guard.
-        return v;
-      }
+        return this.sumOf(this.sumIfsRefs(e));
       case "ifText": {
         const t = this.text(e.at);
         return this.ev(t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else);
