@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { main as cli } from "../src/cli/main";
 import { templatePlan } from "../src/core/template";
 import { applyPlanToWorkbook } from "../src/host/xlsx/apply";
 import { loadWorkbook, saveWorkbook } from "../src/host/xlsx/workbook";
@@ -33,10 +34,7 @@ async function loadOnly(dir: string): Promise<void> {
 }
 
 async function cliCheck(dir: string): Promise<number> {
-  const { main } = require("../src/cli/main") as {
-    main: (a: string[], io: { stdout: (t: string) => void; stderr: (t: string) => void }) => Promise<number>;
-  };
-  return main(["check", dir, "--json"], { stdout: () => undefined, stderr: () => undefined });
+  return cli(["check", dir, "--json"], { stdout: () => undefined, stderr: () => undefined });
 }
 
 async function main() {

@@ -2,11 +2,16 @@
  * Synthetic workbooks for the benchmark and the property tests: the seed report's data with n projects, n indicator
  * rows and n expense items, typed through templatePlan (the same path as 新建模板 + typing).
  */
-import { readFileSync } from "fs";
-import { join } from "path";
+import { existsSync, readFileSync } from "fs";
+import { dirname, join } from "path";
 import type { TemplateData } from "../src/core/template";
 
-export const ROOT = join(__dirname, "..");
+/** The project's root, from bench/ or from the compiled bench in .bench-build/bench/. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 
 export function seed(): TemplateData {
   const data = JSON.parse(readFileSync(join(ROOT, "samples", "seed-data.json"), "utf8")) as TemplateData & { _source?: string };
