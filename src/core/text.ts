@@ -119,8 +119,16 @@ export function parseNumberText(text: string): ParsedNumber | null {
 
 /** The shortest decimal text of a binary double, as Excel shows it (15 significant digits). */
 export function decimalFromNumber(n: number): Decimal {
-  return new Decimal(Number(n.toPrecision(15)).toString());
+  // Read for every numeric cell: Decimals are immutable, so equal figures (often repeated) share one.
+  let d = decimals.get(n);
+  if (d === undefined) {
+    d = Number.isSafeInteger(n) && Math.abs(n) < 1e15 ? new Decimal(n) : new Decimal(Number(n.toPrecision(15)).toString());
+    if (decimals.size >= 100_000) decimals.clear();
+    decimals.set(n, d);
+  }
+  return d;
 }
+const decimals = new Map<number, Decimal>();
 
 /** Reads a yes/no mark. Null when the text is neither. */
 export function parseFlag(text: string | null): boolean | null {

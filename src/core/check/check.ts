@@ -25,7 +25,7 @@ import { emptyPlan, type Plan } from "../plan";
 import { readWorkbook } from "../reader";
 import { isCellError, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, normalizeLabel } from "../text";
-import { CheckContext, statedFigure, type EvalResult, type Figure, type StatedFigure } from "./evaluate";
+import { CheckContext, statedFigure, type EvalResult, type Figure, type Nominal, type StatedFigure } from "./evaluate";
 import { attachExplanations } from "./explain";
 import { highlightPlan } from "./highlight";
 import {
@@ -317,7 +317,7 @@ class Checker {
     const col = t.columns.get(colKey);
     if (col === undefined) return false;
     const body = t.rows.filter((r) => r.key !== "total" && r.cells.get("inTotal")?.text?.trim() !== MARKS.no[0]);
-    return body.length > 0 && body.every((r) => this.ctx.figure({ sheet: t.sheet, ref: r.cells.get(colKey)!.ref }) !== "blank");
+    return body.length > 0 && body.every((r) => this.ctx.nominal({ sheet: t.sheet, ref: r.cells.get(colKey)!.ref }) !== "blank");
   }
 
   same() {
@@ -588,21 +588,21 @@ class Checker {
   }
 
   ratioParts(d: Derivation): { rate: Decimal; num: Decimal; den: Decimal } | null {
-    const v = this.ctx.figure({ sheet: d.sheet, ref: d.ref });
+    const v = this.ctx.nominal({ sheet: d.sheet, ref: d.ref });
     if (d.expr.t !== "div") return null;
     const a = this.ev(d.expr.a);
     const b = this.ev(d.expr.b);
     if (typeof a !== "object" || typeof b !== "object") return null;
     if (typeof v !== "object") {
-      if (b.nom.isZero()) return null;
-      return { rate: a.nom.dividedBy(b.nom), num: a.nom, den: b.nom };
+      if (b.isZero()) return null;
+      return { rate: a.dividedBy(b), num: a, den: b };
     }
-    return { rate: v.nom, num: a.nom, den: b.nom };
+    return { rate: v, num: a, den: b };
   }
 
-  ev(e: Expr): EvalResult {
-    if (e.t === "ref") return this.ctx.figure(e.at);
-    if (e.t === "sum") return this.ctx.sumOf(e.refs);
+  /** The nominal value of a rate's numerator or denominator (a cell or a sum); blank otherwise. */
+  ev(e: Expr): Nominal {
+    if (e.t === "ref" || e.t === "sum") return this.ctx.nominalExpr(e);
     return "blank";
   }
 
@@ -650,16 +650,16 @@ class Checker {
       const up = ruleById("plaus.sangongUp");
       const fig = (row: RowModel, col: string) => {
         const c = row.cells.get(col);
-        return c ? this.ctx.figure({ sheet: c.sheet, ref: c.ref }) : "blank";
+        return c ? this.ctx.nominal({ sheet: c.sheet, ref: c.ref }) : "blank";
       };
       const total = sg.rowByKey.get("total");
       const rows = total && typeof fig(total, "current") === "object" && typeof fig(total, "previous") === "object" ? [total] : sg.rows.filter((x) => ["abroad", "reception", "car"].includes(x.key));
       for (const row of rows) {
         const cur = fig(row, "current");
         const prev = fig(row, "previous");
-        if (typeof cur === "object" && typeof prev === "object" && cur.nom.gt(prev.nom)) {
+        if (typeof cur === "object" && typeof prev === "object" && cur.gt(prev)) {
           const c = row.cells.get("current")!;
-          this.add(up, up.severity, c.sheet, [c.ref], { label: row.label, actual: cur.nom.toFixed(2), expected: prev.nom.toFixed(2) });
+          this.add(up, up.severity, c.sheet, [c.ref], { label: row.label, actual: cur.toFixed(2), expected: prev.toFixed(2) });
         }
       }
     }
@@ -685,10 +685,10 @@ class Checker {
     const cut = ruleById("plaus.scoreCut");
     const threshold = this.model.settings.overAchievement;
     const pct = (v: Decimal) => `${v.times(100).toFixed(1)}%`;
-    const fig = (row: RowModel, col: string): Figure | null => {
+    const fig = (row: RowModel, col: string): Decimal | null => {
       const c = row.cells.get(col);
       if (!c) return null;
-      const v = this.ctx.figure({ sheet: c.sheet, ref: c.ref });
+      const v = this.ctx.nominal({ sheet: c.sheet, ref: c.ref });
       return typeof v === "object" ? v : null;
     };
     for (const row of t.rows) {
@@ -699,18 +699,18 @@ class Checker {
       const anchor = row.cells.get("completion") ?? row.cells.get("actual");
       if (!anchor) continue;
       let ratio: Decimal | null = null;
-      if (target && actual && !target.nom.isZero() && !actual.nom.isZero()) {
-        ratio = nature === "atMost" ? target.nom.dividedBy(actual.nom) : actual.nom.dividedBy(target.nom);
+      if (target && actual && !target.isZero() && !actual.isZero()) {
+        ratio = nature === "atMost" ? target.dividedBy(actual) : actual.dividedBy(target);
       } else if (!target && nature !== "atMost") {
         // No target: the stated completion is all there is.
-        ratio = fig(row, "completion")?.nom ?? null;
+        ratio = fig(row, "completion");
       }
       if (ratio && ratio.gt(threshold)) {
         const detail =
           nature === "atMost" && target && actual
             ? formatRuleMessage(CHECK_MESSAGES.farBelowCeiling[this.lang], {
-                actual: actual.nom.toString(),
-                target: target.nom.toString(),
+                actual: actual.toString(),
+                target: target.toString(),
                 ratio: pct(ratio),
               })
             : formatRuleMessage(CHECK_MESSAGES.farAboveTarget[this.lang], { ratio: pct(ratio) });
@@ -721,14 +721,14 @@ class Checker {
       const score = fig(row, "score");
       const reason = row.cells.get("reason")?.text;
       if (!target || !actual || !weight || !score || reason) continue;
-      const met = nature === "atMost" ? actual.nom.lte(target.nom) : nature === "equal" ? actual.nom.eq(target.nom) : actual.nom.gte(target.nom);
-      if (met && score.nom.lt(weight.nom)) {
+      const met = nature === "atMost" ? actual.lte(target) : nature === "equal" ? actual.eq(target) : actual.gte(target);
+      if (met && score.lt(weight)) {
         const sc = row.cells.get("score")!;
         this.add(cut, cut.severity, sc.sheet, [sc.ref], {
           label: row.label,
-          actual: score.nom.toString(),
-          expected: weight.nom.toString(),
-          detail: `${actual.nom.toString()} ${row.cells.get("nature")?.text ?? ""} ${target.nom.toString()}`,
+          actual: score.toString(),
+          expected: weight.toString(),
+          detail: `${actual.toString()} ${row.cells.get("nature")?.text ?? ""} ${target.toString()}`,
         });
       }
     }

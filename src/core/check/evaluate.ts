@@ -32,6 +32,9 @@ export interface Figure {
 
 export type EvalResult = Figure | "blank" | "zeroDiv";
 
+/** A nominal value without its interval. */
+export type Nominal = Decimal | "blank" | "zeroDiv";
+
 export interface StatedFigure {
   value: Decimal;
   decimals: number;
@@ -72,6 +75,7 @@ export class CheckContext {
   readonly sheets: Map<string, SheetSnapshot>;
   private readonly memo = new Map<string, EvalResult>();
   private readonly blankMemo = new Map<string, boolean>();
+  private readonly nominalMemo = new Map<string, Nominal>();
   private readonly visiting = new Set<string>();
   private readonly own: OwnFormulas;
   /**
@@ -89,11 +93,13 @@ export class CheckContext {
     for (const tables of model.tables.values()) {
       for (const t of tables) {
         const keyValue = t.spec.columns.length <= 2;
+        const columnKinds = new Map(t.spec.columns.map((c) => [c.key, c.kind]));
+        const rowKinds = new Map((t.spec.rows ?? []).map((r) => [r.key, r.kind]));
         for (const row of t.rows) {
           for (const [colKey, c] of row.cells) {
             const key = `${c.sheet}!${c.ref}`;
             this.cells.set(key, c);
-            const kind = keyValue ? t.spec.rows?.find((r) => r.key === row.key)?.kind : t.spec.columns.find((x) => x.key === colKey)?.kind;
+            const kind = keyValue ? rowKinds.get(row.key) : columnKinds.get(colKey);
             if (kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"))) this.exact.add(key);
           }
         }
@@ -235,6 +241,98 @@ export class CheckContext {
         return this.blankExpr(t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else);
       }
     }
+  }
+
+  /**
+   * The nominal value alone, without intervals: what the plausibility rules compare (a rate, a completion). Agrees
+   * with figure(at): the same operations on the same decimals, in the same order.
+   */
+  nominal(at: Ref): Nominal {
+    const key = refKey(at);
+    const d = this.derivationAt.get(key);
+    const state = this.states.get(key);
+    if (d && (state === "blank" || state === "ours")) return this.nominalOf(d);
+    const cell = this.cells.get(key);
+    if (!cell) {
+      const f = this.statedAt(key, at);
+      return typeof f === "object" ? f.nom : f;
+    }
+    return statedFigure(cell)?.value ?? "blank";
+  }
+
+  private nominalOf(d: Derivation): Nominal {
+    const key = `${d.sheet}!${d.ref}`;
+    const full = this.memo.get(key);
+    if (full !== undefined) return typeof full === "object" ? full.nom : full;
+    const hit = this.nominalMemo.get(key);
+    if (hit !== undefined) return hit;
+    if (this.visiting.has(key)) return "blank";
+    this.visiting.add(key);
+    const v = this.nominalExpr(d.expr);
+    this.visiting.delete(key);
+    this.nominalMemo.set(key, v);
+    return v;
+  }
+
+  /** The nominal value of an expression (see nominal). */
+  nominalExpr(e: Expr): Nominal {
+    const strict = (parts: Nominal[], f: (xs: Decimal[]) => Decimal): Nominal => {
+      if (parts.some((p) => p === "blank")) return "blank";
+      if (parts.some((p) => p === "zeroDiv")) return "zeroDiv";
+      return f(parts as Decimal[]);
+    };
+    switch (e.t) {
+      case "ref":
+        return this.nominal(e.at);
+      case "num":
+        return new Decimal(e.v);
+      case "add":
+        return strict(e.args.map((a) => this.nominalExpr(a)), (xs) => xs.reduce((x, y) => x.plus(y)));
+      case "sub":
+        return strict([this.nominalExpr(e.a), this.nominalExpr(e.b)], ([a, b]) => a.plus(b.negated()));
+      case "mul":
+        return strict([this.nominalExpr(e.a), this.nominalExpr(e.b)], ([a, b]) => a.times(b));
+      case "div": {
+        const a = this.nominalExpr(e.a);
+        const b = this.nominalExpr(e.b);
+        if (a === "blank" || b === "blank") return "blank";
+        if (a === "zeroDiv" || b === "zeroDiv" || b.isZero()) return "zeroDiv";
+        return a.dividedBy(b);
+      }
+      case "min":
+      case "max": {
+        const pick = e.t === "min" ? (x: Decimal, y: Decimal) => Decimal.min(x, y) : (x: Decimal, y: Decimal) => Decimal.max(x, y);
+        return strict(e.args.map((a) => this.nominalExpr(a)), (xs) => xs.reduce(pick));
+      }
+      case "abs":
+        return strict([this.nominalExpr(e.a)], ([a]) => a.abs());
+      case "round":
+        return strict([this.nominalExpr(e.a)], ([a]) => roundDecimal(a, e.digits));
+      case "sum":
+        return this.nominalSum(e.refs);
+      case "sumIfs":
+        return this.nominalSum(this.sumIfsRefs(e));
+      case "ifText": {
+        const t = this.text(e.at);
+        return this.nominalExpr(t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else);
+      }
+    }
+  }
+
+  private nominalSum(refs: Ref[]): Nominal {
+    let acc: Decimal | null = null;
+    let zeroDiv = false;
+    for (const r of refs) {
+      const v = this.nominal(r);
+      if (v === "blank") continue;
+      if (v === "zeroDiv") {
+        zeroDiv = true;
+        continue;
+      }
+      acc = acc ? acc.plus(v) : v;
+    }
+    if (acc) return acc;
+    return zeroDiv ? "zeroDiv" : "blank";
   }
 
   private sumIfsRefs(e: Extract<Expr, { t: "sumIfs" }>): Ref[] {

@@ -85,8 +85,12 @@ function checkDecimals(d: number): void {
 /** 10⁻ᵈ, one unit in the last place of a figure shown with d decimals. */
 export function unit(decimals: number): Decimal {
   checkDecimals(decimals);
-  return new D(10).pow(-decimals);
+  // Asked for every stated figure; Decimals are immutable, so the few distinct units are shared.
+  let u = units.get(decimals);
+  if (u === undefined) units.set(decimals, (u = new D(10).pow(-decimals)));
+  return u;
 }
+const units = new Map<number, Decimal>();
 
 /** An interval; throws when it would be empty (lo > hi, or lo = hi with an open end). */
 export function makeInterval(lo: Decimal.Value, hi: Decimal.Value, loOpen = false, hiOpen = false): Interval {
