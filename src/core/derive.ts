@@ -3,11 +3,13 @@
  * once, as an expression over the input cells (see expr.ts), following domain-tables.md.
  */
 import Decimal from "decimal.js";
-import { cellRef, parseRef } from "./address";
 import { MARKS, NATURES, PROJECT_CATEGORIES, type ColumnKind, type TableId } from "./data/layout";
 import {
   abs,
   add,
+  cellAt,
+  refCoords,
+  refKey,
   div,
   evaluate,
   max,
@@ -36,6 +38,10 @@ export interface Derivation {
   colKey: string;
   sheet: string;
   ref: string;
+  /** 0-based row and column of the cell, and its "sheet!A1" key: a Derivation is a Ref to its own cell. */
+  row: number;
+  col: number;
+  key: string;
   expr: Expr;
   kind: ColumnKind;
 }
@@ -59,7 +65,7 @@ class Builder {
   at(table: TableModel, row: RowModel | undefined, colKey: string): Expr | null {
     const col = table.columns.get(colKey);
     if (!row || col === undefined) return null;
-    return { t: "ref", at: { sheet: table.sheet, ref: cellRef(row.row, col) } };
+    return { t: "ref", at: cellAt(table.sheet, row.row, col) };
   }
 
   refOf(table: TableModel, row: RowModel | undefined, colKey: string): Ref | null {
@@ -73,7 +79,7 @@ class Builder {
   set(table: TableModel, tableIndex: number, row: RowModel | undefined, colKey: string, expr: Expr | null, kind?: ColumnKind) {
     const target = this.refOf(table, row, colKey);
     if (!target || !expr || !row) return;
-    const key = `${target.sheet}!${target.ref}`;
+    const key = refKey(target);
     if (this.taken.has(key)) return;
     this.taken.add(key);
     const spec = table.spec.columns.find((c) => c.key === colKey);
@@ -84,6 +90,9 @@ class Builder {
       colKey,
       sheet: table.sheet,
       ref: target.ref,
+      row: row.row,
+      col: table.columns.get(colKey)!,
+      key,
       expr,
       kind: kind ?? spec?.kind ?? "amount",
     });
@@ -227,7 +236,7 @@ function projects(b: Builder, t: TableModel) {
       if (sumCol === undefined) continue;
       const expr: Expr =
         inTotal === undefined
-          ? sum(body.map((r) => ({ sheet: t.sheet, ref: cellRef(r.row, sumCol) })))
+          ? sum(body.map((r) => cellAt(t.sheet, r.row, sumCol)))
           : { t: "sumIfs", sheet: t.sheet, sumCol, fromRow, toRow, criteria: [{ col: inTotal, op: "<>", text: MARKS.no[0] }] };
       b.set(t, 0, total, col.key, expr);
     }
@@ -371,7 +380,7 @@ export function derivations(model: WorkbookModel): Derivation[] {
   return b.out;
 }
 
-export const refKey = (at: Ref): string => `${at.sheet}!${at.ref}`;
+export { refKey };
 
 /** Formula text as compared: hosts may re-quote sheet names or change case and spacing. */
 function formulaKey(f: string): string {
@@ -404,7 +413,7 @@ export class OwnFormulas {
   isOwn(d: Derivation, formula: string): boolean {
     const today = this.rendered(d);
     if (formula === today || sameFormula(formula, today)) return true;
-    return this.allVariants().get(`${d.sheet}!${d.ref}`)?.has(formulaKey(formula)) ?? false;
+    return this.allVariants().get(d.key)?.has(formulaKey(formula)) ?? false;
   }
 
   /** Built only when a formula differs from today's rendering (a setting changed): six derivation passes. */
@@ -416,7 +425,7 @@ export class OwnFormulas {
       for (const staffCaliber of ["onPayroll", "withHired"] as const) {
         const settings = { ...this.model.settings, overExecution, staffCaliber };
         for (const d of derivations({ ...this.model, settings })) {
-          const key = `${d.sheet}!${d.ref}`;
+          const key = d.key;
           let set = out.get(key);
           if (!set) out.set(key, (set = new Set()));
           for (const zero of zeros) set.add(formulaKey(renderFormula(d.expr, d.sheet, zero)));
@@ -451,7 +460,7 @@ export class DerivedValues {
     private readonly settings: Settings,
     private readonly written: (d: Derivation) => boolean = () => true,
   ) {
-    this.byKey = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, d]));
+    this.byKey = new Map(list.map((d) => [d.key, d]));
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.lookup = {
       number: (at) => {
@@ -467,13 +476,13 @@ export class DerivedValues {
 
   /** The value of a derived cell as its formula shows it. */
   value(d: Derivation): Value {
-    return this.valueAt({ sheet: d.sheet, ref: d.ref }) ?? "blank";
+    return this.valueAt(d) ?? "blank";
   }
 
   private cellValue(at: Ref) {
     const sheet = this.sheets.get(at.sheet);
     if (!sheet) return null;
-    const { row, col } = parseRef(at.ref);
+    const { row, col } = refCoords(at);
     return sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
   }
 
@@ -513,8 +522,8 @@ export function computeDerived(
   settings: Settings,
   writes?: Set<string>,
 ): Map<string, Value> {
-  const values = new DerivedValues(snapshot, list, mode, settings, writes ? (d) => writes.has(`${d.sheet}!${d.ref}`) : undefined);
+  const values = new DerivedValues(snapshot, list, mode, settings, writes ? (d) => writes.has(d.key) : undefined);
   const out = new Map<string, Value>();
-  for (const d of list) out.set(`${d.sheet}!${d.ref}`, values.value(d));
+  for (const d of list) out.set(d.key, values.value(d));
   return out;
 }

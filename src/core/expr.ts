@@ -11,6 +11,26 @@ import { parseRef, sheetPrefix, cellRef } from "./address";
 export interface Ref {
   sheet: string;
   ref: string;
+  /** 0-based row and column of `ref`, when its maker knew them: the engine looks cells up by index. */
+  row?: number;
+  col?: number;
+  /** "sheet!A1", kept once made (see refKey): maps are keyed by it, and a reused string is hashed once. */
+  key?: string;
+}
+
+/** A reference to the cell at 0-based (row, col) of a sheet. */
+export function cellAt(sheet: string, row: number, col: number): Ref {
+  return { sheet, ref: cellRef(row, col), row, col };
+}
+
+/** The 0-based row and column of a reference. */
+export function refCoords(at: Ref): { row: number; col: number } {
+  return at.row !== undefined && at.col !== undefined ? { row: at.row, col: at.col } : parseRef(at.ref);
+}
+
+/** "sheet!A1": the key of a cell in the engine's maps. */
+export function refKey(at: Ref): string {
+  return (at.key ??= `${at.sheet}!${at.ref}`);
 }
 
 export type Expr =
@@ -141,11 +161,11 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
       let total = new Decimal(0);
       for (let row = e.fromRow; row <= e.toRow; row++) {
         const ok = e.criteria.every((c) => {
-          const t = (lookup.text({ sheet: e.sheet, ref: cellRef(row, c.col) }) ?? "").toLowerCase();
+          const t = (lookup.text(cellAt(e.sheet, row, c.col)) ?? "").toLowerCase();
           const same = t === c.text.toLowerCase();
           return c.op === "=" ? same : !same;
         });
-        if (ok) total = total.plus(lookup.number({ sheet: e.sheet, ref: cellRef(row, e.sumCol) }) ?? 0);
+        if (ok) total = total.plus(lookup.number(cellAt(e.sheet, row, e.sumCol)) ?? 0);
       }
       return total;
     }
@@ -169,7 +189,7 @@ function sumRefs(e: Expr): Ref[] {
   if (e.t === "sum") return e.refs;
   if (e.t === "sumIfs") {
     const refs: Ref[] = [];
-    for (let row = e.fromRow; row <= e.toRow; row++) refs.push({ sheet: e.sheet, ref: cellRef(row, e.sumCol) });
+    for (let row = e.fromRow; row <= e.toRow; row++) refs.push(cellAt(e.sheet, row, e.sumCol));
     return refs;
   }
   return [];
@@ -226,8 +246,8 @@ export function inputsOf(e: Expr, options: { numbersOnly?: boolean } = {}): Ref[
         break;
       case "sumIfs":
         for (let row = x.fromRow; row <= x.toRow; row++) {
-          out.push({ sheet: x.sheet, ref: cellRef(row, x.sumCol) });
-          if (texts) for (const c of x.criteria) out.push({ sheet: x.sheet, ref: cellRef(row, c.col) });
+          out.push(cellAt(x.sheet, row, x.sumCol));
+          if (texts) for (const c of x.criteria) out.push(cellAt(x.sheet, row, c.col));
         }
         break;
       case "ifText":
@@ -258,14 +278,14 @@ function renderRefList(refs: Ref[], home: string): string {
   const parts: string[] = [];
   let i = 0;
   while (i < refs.length) {
-    const start = parseRef(refs[i].ref);
-    const next = (j: number) => (j + 1 < refs.length && refs[j + 1].sheet === refs[i].sheet ? parseRef(refs[j + 1].ref) : null);
+    const start = refCoords(refs[i]);
+    const next = (j: number) => (j + 1 < refs.length && refs[j + 1].sheet === refs[i].sheet ? refCoords(refs[j + 1]) : null);
     let j = i;
     const second = next(i);
     if (second && second.col === start.col && second.row === start.row + 1) {
-      while (next(j)?.col === start.col && next(j)!.row === parseRef(refs[j].ref).row + 1) j++;
+      while (next(j)?.col === start.col && next(j)!.row === refCoords(refs[j]).row + 1) j++;
     } else if (second && second.row === start.row && second.col === start.col + 1) {
-      while (next(j)?.row === start.row && next(j)!.col === parseRef(refs[j].ref).col + 1) j++;
+      while (next(j)?.row === start.row && next(j)!.col === refCoords(refs[j]).col + 1) j++;
     }
     const first = renderRef(refs[i], home);
     parts.push(j > i ? `${first}:${refs[j].ref}` : first);
@@ -336,7 +356,7 @@ function renderGuarded(e: Expr, home: string, zero: ZeroDivision, strictGuarded 
     // Branches that need the same inputs share one blank guard, written once outside the IF.
     const a = dedupe(strictInputsOf(e.then));
     const b = dedupe(strictInputsOf(e.else));
-    const keys = (refs: Ref[]) => refs.map((r) => `${r.sheet}!${r.ref}`).sort().join(",");
+    const keys = (refs: Ref[]) => refs.map(refKey).sort().join(",");
     if (a.length > 0 && keys(a) === keys(b)) {
       const branches = `${renderGuarded(e.then, home, zero, true)},${renderGuarded(e.else, home, zero, true)}`;
       return `IF(COUNT(${renderRefList(a, home)})<${a.length},"",IF(${renderCondition(e, home)},${branches}))`;
@@ -364,7 +384,7 @@ function renderGuarded(e: Expr, home: string, zero: ZeroDivision, strictGuarded 
 function dedupe(refs: Ref[]): Ref[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
-    const k = `${r.sheet}!${r.ref}`;
+    const k = refKey(r);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -3,11 +3,10 @@
  * touches a cell the user typed (a number, a text or a formula of their own).
  */
 import Decimal from "decimal.js";
-import { parseRef } from "./address";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
 import { computeDerived, derivations, NUMBER_FORMATS, OwnFormulas, refKey, type Derivation } from "./derive";
-import { strictInputsOf, type Value } from "./expr";
+import { refCoords, strictInputsOf, type Value } from "./expr";
 import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
 import { readWorkbook } from "./reader";
@@ -35,8 +34,7 @@ type CellState = "blank" | "owned" | "kept";
 function cellState(sheets: Map<string, SheetSnapshot>, d: Derivation, own: OwnFormulas): CellState {
   const sheet = sheets.get(d.sheet);
   if (!sheet) return "blank";
-  const { row, col } = parseRef(d.ref);
-  const cell = snapshotCell(sheet, row, col);
+  const cell = snapshotCell(sheet, d.row, d.col);
   if (cell.formula !== null) return own.isOwn(d, cell.formula) ? "owned" : "kept";
   const v = cell.value;
   return v === null || (typeof v === "string" && v.trim() === "") ? "blank" : "kept";
@@ -45,8 +43,7 @@ function cellState(sheets: Map<string, SheetSnapshot>, d: Derivation, own: OwnFo
 function formatOf(sheets: Map<string, SheetSnapshot>, d: Derivation): string | null {
   const sheet = sheets.get(d.sheet);
   if (!sheet) return null;
-  const { row, col } = parseRef(d.ref);
-  return snapshotCell(sheet, row, col).numberFormat;
+  return snapshotCell(sheet, d.row, d.col).numberFormat;
 }
 
 /**
@@ -76,9 +73,9 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
   const model = readWorkbook(snapshot);
   const list = derivations(model);
   const own = new OwnFormulas(model);
-  const formulas = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, own.rendered(d)]));
+  const formulas = new Map(list.map((d) => [d.key, own.rendered(d)]));
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const states = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, cellState(sheets, d, own)]));
+  const states = new Map(list.map((d) => [d.key, cellState(sheets, d, own)]));
   const writes = new Set([...states].filter(([, s]) => s !== "kept").map(([k]) => k));
   const values = computeDerived(snapshot, list, "excel", model.settings, writes);
 
@@ -88,7 +85,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
   const kept: string[] = [];
   const missing = new Set<string>();
   for (const d of list) {
-    const key = `${d.sheet}!${d.ref}`;
+    const key = d.key;
     if (!writes.has(key)) {
       kept.push(key);
       continue;
@@ -108,7 +105,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"):
         const k = refKey(input);
         if (requiredInputs.has(k) && !formulas.has(k)) {
           const sheet = sheets.get(input.sheet);
-          const { row, col } = parseRef(input.ref);
+          const { row, col } = refCoords(input);
           const v = sheet ? snapshotCell(sheet, row, col).value : null;
           if (v === null || v === "") missing.add(`${k}（${requiredInputs.get(k)}）`);
         }

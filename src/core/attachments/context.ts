@@ -3,10 +3,9 @@
  * formulas), and a record of the inputs found blank.
  */
 import Decimal from "decimal.js";
-import { parseRef } from "../address";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
 import { DerivedValues, derivations, OwnFormulas, refKey, type Derivation } from "../derive";
-import { strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
+import { refCoords, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
 import { readWorkbook } from "../reader";
 import { isCellError, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
@@ -29,7 +28,7 @@ export class AttachmentContext {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.model = readWorkbook(snapshot);
     const list = derivations(this.model);
-    this.derived = new Map(list.map((d) => [`${d.sheet}!${d.ref}`, d]));
+    this.derived = new Map(list.map((d) => [d.key, d]));
     const own = new OwnFormulas(this.model);
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Decided per cell when
     // its value is first needed: the attachments read a few hundred cells of a workbook that may hold a million.
@@ -37,7 +36,7 @@ export class AttachmentContext {
     const isWritten = (d: Derivation): boolean => {
       let w = written.get(d);
       if (w === undefined) {
-        const cell = this.rawCell({ sheet: d.sheet, ref: d.ref });
+        const cell = this.rawCell(d);
         w = cell.formula !== null ? own.isOwn(d, cell.formula) : isBlankValue(cell.value);
         written.set(d, w);
       }
@@ -46,9 +45,9 @@ export class AttachmentContext {
     this.derivedValues = new DerivedValues(snapshot, list, "excel", this.model.settings, isWritten);
     // Cells computed but blank in the workbook matter only when their value is not blank.
     for (const d of list) {
-      const cell = this.rawCell({ sheet: d.sheet, ref: d.ref });
+      const cell = this.rawCell(d);
       if (cell.formula === null && isBlankValue(cell.value) && this.derivedValues.value(d) instanceof Decimal) {
-        this.unfilled.push(`${d.sheet}!${d.ref}`);
+        this.unfilled.push(d.key);
       }
     }
   }
@@ -56,7 +55,7 @@ export class AttachmentContext {
   private rawCell(at: Ref) {
     const sheet = this.sheets.get(at.sheet);
     if (!sheet) return { value: null, formula: null, numberFormat: null };
-    const { row, col } = parseRef(at.ref);
+    const { row, col } = refCoords(at);
     return snapshotCell(sheet, row, col);
   }
 

@@ -17,7 +17,7 @@ import {
   type Rule,
 } from "../data/rules";
 import { derivations as deriveAll, expenseCode, expenseHierarchy, indicatorNature, type Derivation } from "../derive";
-import { inputsOf, strictInputsOf, type Expr, type Ref } from "../expr";
+import { cellAt, inputsOf, refCoords, strictInputsOf, type Expr, type Ref } from "../expr";
 import { requiredInputCells } from "../fill";
 import { severityOrder, type Finding, type Severity } from "../findings";
 import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
@@ -186,7 +186,7 @@ class Checker {
   derived() {
     const zeroRule = ruleById("plaus.zeroChange");
     for (const d of this.ctx.derivations) {
-      const key = `${d.sheet}!${d.ref}`;
+      const key = d.key;
       if (this.handled.has(key)) continue;
       const state = this.ctx.states.get(key);
       if (state !== "typed" && state !== "foreign") continue;
@@ -255,7 +255,7 @@ class Checker {
         e.refs.forEach((at) => out.push({ at, w }));
         return true;
       case "sumIfs":
-        for (const at of inputsOf(e)) if (parseRef(at.ref).col === e.sumCol) out.push({ at, w });
+        for (const at of inputsOf(e)) if (refCoords(at).col === e.sumCol) out.push({ at, w });
         return true;
       default:
         return false;
@@ -310,14 +310,14 @@ class Checker {
     if (!row) return null;
     const cells = sel.cols.map((c) => row!.cells.get(c)).filter((c): c is CellModel => !!c);
     if (cells.length === 0) return null;
-    return { cells, figure: this.ctx.sumOf(cells.map((c) => ({ sheet: c.sheet, ref: c.ref }))), table: t, row };
+    return { cells, figure: this.ctx.sumOf(cells.map((c) => cellAt(c.sheet, c.row, c.col))), table: t, row };
   }
 
   everyRowHas(t: TableModel, colKey: string): boolean {
     const col = t.columns.get(colKey);
     if (col === undefined) return false;
     const body = t.rows.filter((r) => r.key !== "total" && r.cells.get("inTotal")?.text?.trim() !== MARKS.no[0]);
-    return body.length > 0 && body.every((r) => this.ctx.nominal({ sheet: t.sheet, ref: r.cells.get(colKey)!.ref }) !== "blank");
+    return body.length > 0 && body.every((r) => this.ctx.nominal(cellAt(t.sheet, r.row, col)) !== "blank");
   }
 
   same() {
@@ -477,7 +477,7 @@ class Checker {
     if (textCells.length > 0) {
       const readers = new Map<string, string>();
       for (const d of this.ctx.derivations) {
-        const key = `${d.sheet}!${d.ref}`;
+        const key = d.key;
         const st = this.ctx.states.get(key);
         if (st !== "ours" && st !== "foreign") continue;
         for (const at of inputsOf(d.expr, { numbersOnly: true })) {
@@ -495,7 +495,7 @@ class Checker {
     // Typed constants where a formula belongs.
     const tc = ruleById("cell.typedConstant");
     for (const d of this.ctx.derivations) {
-      const key = `${d.sheet}!${d.ref}`;
+      const key = d.key;
       if (this.ctx.states.get(key) !== "typed") continue;
       const cell = this.ctx.cell(key);
       if (!cell || typeof cell.original !== "number") continue;
@@ -525,12 +525,12 @@ class Checker {
     }
     // A typed total stands in for its breakdown ("a total without breakdown is legal input").
     for (const d of this.ctx.derivations) {
-      const st = this.ctx.states.get(`${d.sheet}!${d.ref}`);
+      const st = this.ctx.states.get(d.key);
       if (st === "typed" || st === "foreign") for (const at of strictInputsOf(d.expr)) excluded.add(`${at.sheet}!${at.ref}`);
     }
     const seen = new Set<string>();
     for (const d of this.ctx.derivations) {
-      const key = `${d.sheet}!${d.ref}`;
+      const key = d.key;
       const st = this.ctx.states.get(key);
       if (st !== "blank" && st !== "ours") continue;
       if (!this.ctx.isBlank(d)) continue;
@@ -540,7 +540,7 @@ class Checker {
         const c = this.ctx.cell(k);
         if (!c || c.raw !== null || c.text !== null || c.noneMark || c.error) continue;
         seen.add(k);
-        const { row } = parseRef(at.ref);
+        const { row } = refCoords(at);
         const rowKey = `${at.sheet}!${row}`;
         const name = required.get(k)!;
         const entry = byRow.get(rowKey) ?? { sheet: at.sheet, cells: [], label: "", needs: [] };
@@ -588,7 +588,7 @@ class Checker {
   }
 
   ratioParts(d: Derivation): { rate: Decimal; num: Decimal; den: Decimal } | null {
-    const v = this.ctx.nominal({ sheet: d.sheet, ref: d.ref });
+    const v = this.ctx.nominal(d);
     if (d.expr.t !== "div") return null;
     const a = this.ev(d.expr.a);
     const b = this.ev(d.expr.b);
@@ -607,7 +607,7 @@ class Checker {
   }
 
   plausible(r: Rule, d: Derivation, params: Params) {
-    const key = `${d.sheet}!${d.ref}`;
+    const key = d.key;
     if (this.plausibilityDone.has(key)) return;
     this.plausibilityDone.add(key);
     this.add(r, r.severity, d.sheet, [d.ref], params);
@@ -650,7 +650,7 @@ class Checker {
       const up = ruleById("plaus.sangongUp");
       const fig = (row: RowModel, col: string) => {
         const c = row.cells.get(col);
-        return c ? this.ctx.nominal({ sheet: c.sheet, ref: c.ref }) : "blank";
+        return c ? this.ctx.nominal(cellAt(c.sheet, c.row, c.col)) : "blank";
       };
       const total = sg.rowByKey.get("total");
       const rows = total && typeof fig(total, "current") === "object" && typeof fig(total, "previous") === "object" ? [total] : sg.rows.filter((x) => ["abroad", "reception", "car"].includes(x.key));
@@ -688,7 +688,7 @@ class Checker {
     const fig = (row: RowModel, col: string): Decimal | null => {
       const c = row.cells.get(col);
       if (!c) return null;
-      const v = this.ctx.nominal({ sheet: c.sheet, ref: c.ref });
+      const v = this.ctx.nominal(cellAt(c.sheet, c.row, c.col));
       return typeof v === "object" ? v : null;
     };
     for (const row of t.rows) {

@@ -6,9 +6,8 @@
  * is evaluated from its expression, so checking does not depend on whether 计算 has run.
  */
 import Decimal from "decimal.js";
-import { cellRef, parseRef } from "../address";
 import { OwnFormulas, refKey, type Derivation } from "../derive";
-import type { Expr, Ref } from "../expr";
+import { cellAt, refCoords, type Expr, type Ref } from "../expr";
 import type { CellModel, Settings, WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, parseNumberText } from "../text";
@@ -107,7 +106,7 @@ export class CheckContext {
     }
     this.own = new OwnFormulas(model);
     for (const d of derivations) {
-      const key = `${d.sheet}!${d.ref}`;
+      const key = d.key;
       this.derivationAt.set(key, d);
       this.states.set(key, this.stateOf(d));
     }
@@ -124,8 +123,7 @@ export class CheckContext {
   private stateOf(d: Derivation): CellState {
     const sheet = this.sheets.get(d.sheet);
     if (!sheet) return "blank";
-    const { row, col } = parseRef(d.ref);
-    const cell = snapshotCell(sheet, row, col);
+    const cell = snapshotCell(sheet, d.row, d.col);
     if (cell.formula !== null) return this.own.isOwn(d, cell.formula) ? "ours" : "foreign";
     const v = cell.value;
     if (v === null || (typeof v === "string" && v.trim() === "")) return "blank";
@@ -140,7 +138,7 @@ export class CheckContext {
   text(at: Ref): string | null {
     const sheet = this.sheets.get(at.sheet);
     if (!sheet) return null;
-    const { row, col } = parseRef(at.ref);
+    const { row, col } = refCoords(at);
     const { value } = snapshotCell(sheet, row, col);
     return typeof value === "string" ? value : null;
   }
@@ -161,7 +159,7 @@ export class CheckContext {
       // Not a table cell (should not happen for derivations): read the snapshot.
       const sheet = this.sheets.get(at.sheet);
       if (sheet) {
-        const { row, col } = parseRef(at.ref);
+        const { row, col } = refCoords(at);
         const { value, numberFormat } = snapshotCell(sheet, row, col);
         if (typeof value === "number") {
           stated = { value: decimalFromNumber(value), decimals: decimalsOf(numberFormat, undefined, value) ?? 0 };
@@ -178,7 +176,7 @@ export class CheckContext {
 
   /** The derived cell's expression over the stated figures (memoised). */
   evaluate(d: Derivation): EvalResult {
-    const key = `${d.sheet}!${d.ref}`;
+    const key = d.key;
     const hit = this.memo.get(key);
     if (hit !== undefined) return hit;
     if (this.visiting.has(key)) return "blank";
@@ -194,7 +192,7 @@ export class CheckContext {
    * required-input rule asks of every derived cell. Agrees with evaluate(d) === "blank".
    */
   isBlank(d: Derivation): boolean {
-    const key = `${d.sheet}!${d.ref}`;
+    const key = d.key;
     const hit = this.memo.get(key) ?? this.blankMemo.get(key);
     if (hit !== undefined) return hit === "blank" || hit === true;
     if (this.visiting.has(key)) return true;
@@ -261,7 +259,7 @@ export class CheckContext {
   }
 
   private nominalOf(d: Derivation): Nominal {
-    const key = `${d.sheet}!${d.ref}`;
+    const key = d.key;
     const full = this.memo.get(key);
     if (full !== undefined) return typeof full === "object" ? full.nom : full;
     const hit = this.nominalMemo.get(key);
@@ -339,11 +337,11 @@ export class CheckContext {
     const refs: Ref[] = [];
     for (let row = e.fromRow; row <= e.toRow; row++) {
       const ok = e.criteria.every((c) => {
-        const t = (this.text({ sheet: e.sheet, ref: cellRef(row, c.col) }) ?? "").toLowerCase();
+        const t = (this.text(cellAt(e.sheet, row, c.col)) ?? "").toLowerCase();
         const same = t === c.text.toLowerCase();
         return c.op === "=" ? same : !same;
       });
-      if (ok) refs.push({ sheet: e.sheet, ref: cellRef(row, e.sumCol) });
+      if (ok) refs.push(cellAt(e.sheet, row, e.sumCol));
     }
     return refs;
   }
