@@ -1,6 +1,7 @@
 /**
- * Batch: 200 copies of varied workbooks, checked through the CLI code path (selfeval check DIR --json) vs. only
- * loaded with ExcelJS; alternated twice, the better of each kept; prints one JSON line with the ratio.
+ * Batch: 200 copies of varied workbooks, checked through the CLI code path (selfeval check DIR --json: worker threads,
+ * as users run it; and --jobs 1, one file at a time) vs. only loaded with ExcelJS in one thread; alternated twice, the
+ * better of each kept; prints one JSON line with both ratios.
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -33,8 +34,10 @@ async function loadOnly(dir: string): Promise<void> {
   for (const f of readdirSync(dir)) await loadWorkbook(new Uint8Array(readFileSync(join(dir, f))), f);
 }
 
-async function cliCheck(dir: string): Promise<number> {
-  return cli(["check", dir, "--json"], { stdout: () => undefined, stderr: () => undefined });
+/** The CLI as a user runs it (worker threads on a folder this size), or one file at a time with jobs = 1. */
+async function cliCheck(dir: string, jobs?: number): Promise<number> {
+  const args = ["check", dir, "--json", ...(jobs ? ["--jobs", String(jobs)] : [])];
+  return cli(args, { stdout: () => undefined, stderr: () => undefined });
 }
 
 async function main() {
@@ -44,6 +47,7 @@ async function main() {
     for (let i = 0; i < COPIES; i++) writeFileSync(join(dir, `unit-${String(i).padStart(3, "0")}.xlsx`), books[i % books.length]);
     const load: number[] = [];
     const check: number[] = [];
+    const serial: number[] = [];
     let exit = -1;
     for (let round = 0; round < 2; round++) {
       let t = performance.now();
@@ -52,15 +56,21 @@ async function main() {
       t = performance.now();
       exit = await cliCheck(dir);
       check.push(performance.now() - t);
+      t = performance.now();
+      await cliCheck(dir, 1);
+      serial.push(performance.now() - t);
     }
     const l = Math.min(...load);
     const c = Math.min(...check);
+    const s1 = Math.min(...serial);
     const out = {
       files: COPIES,
       distinct: books.length,
       loadOnlyMs: Math.round(l),
       cliCheckMs: Math.round(c),
       ratio: Math.round((c / l) * 100) / 100,
+      cliCheckOneAtATimeMs: Math.round(s1),
+      ratioOneAtATime: Math.round((s1 / l) * 100) / 100,
       checkExit: exit,
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);

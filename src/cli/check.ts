@@ -6,14 +6,12 @@
  * Nothing is ever written over an input file.
  */
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, join, relative, resolve } from "path";
-import { checkWorkbook, type CheckResult } from "../core/check/check";
 import { CHECK_SUMMARY_BOOK, format, SEVERITY_NAMES } from "../core/data/messages";
 import type { Finding } from "../core/findings";
-import { applyPlanToWorkbook } from "../host/xlsx/apply";
-import { snapshotFromWorkbook } from "../host/xlsx/snapshot";
-import { loadWorkbook, saveWorkbook, UnreadableWorkbookError } from "../host/xlsx/workbook";
+import { saveWorkbook } from "../host/xlsx/workbook";
+import { checkFiles, type Checked } from "./check-files";
 
 export interface Output {
   write(text: string): unknown;
@@ -27,6 +25,7 @@ interface Options {
   json: boolean;
   summary?: string;
   highlight?: string;
+  jobs?: number;
 }
 
 function parseArgs(args: string[]): Options | string {
@@ -45,6 +44,10 @@ function parseArgs(args: string[]): Options | string {
         o.highlight = next;
         i++;
       } else o.highlight = format("checkHighlightFolder");
+    } else if (a === "--jobs") {
+      const n = Number(args[++i]);
+      if (!Number.isInteger(n) || n < 1) return format("checkJobs");
+      o.jobs = n;
     } else if (a.startsWith("--")) return format("checkUnknownOption", { option: a });
     else o.inputs.push(a);
   }
@@ -74,10 +77,6 @@ function expandInputs(inputs: string[]): { files: string[]; problems: string[] }
   return { files: [...new Set(files)], problems };
 }
 
-interface Checked {
-  file: string;
-  result: CheckResult;
-}
 
 function line(f: Finding): string {
   const where = `${f.sheet}${f.cells.length ? `!${f.cells.join(",")}` : ""}`;
@@ -177,32 +176,11 @@ export async function runCheck(args: string[], io: { stdout: Output; stderr: Out
     io.stderr.write(`${format("checkSummaryIsInput", { file: options.summary })}\n`);
     return 2;
   }
+  const outcomes = await checkFiles(files, { highlight: options.highlight, inputPaths: [...inputPaths] }, options.jobs);
   const checked: Checked[] = [];
-  for (const file of files) {
-    let wb: ExcelJS.Workbook;
-    try {
-      wb = await loadWorkbook(new Uint8Array(readFileSync(file)), basename(file));
-    } catch (err) {
-      if (err instanceof UnreadableWorkbookError) {
-        problems.push(err.message.replace(basename(file), file));
-        continue;
-      }
-      throw err;
-    }
-    const result = checkWorkbook(snapshotFromWorkbook(wb, { fills: options.highlight !== undefined }), {
-      highlight: options.highlight !== undefined,
-    });
-    checked.push({ file, result });
-    if (options.highlight !== undefined) {
-      const target = resolve(options.highlight, basename(file));
-      if (inputPaths.has(target)) {
-        problems.push(format("checkCopyIsInput", { file }));
-      } else {
-        applyPlanToWorkbook(wb, result.plan);
-        mkdirSync(resolve(options.highlight), { recursive: true });
-        writeFileSync(target, await saveWorkbook(wb));
-      }
-    }
+  for (const o of outcomes) {
+    if (o.checked) checked.push(o.checked);
+    problems.push(...o.problems);
   }
   if (options.json) {
     const all = checked.flatMap((c) => c.result.findings.map((f) => ({ file: c.file, ...f })));

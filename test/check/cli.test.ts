@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCheck } from "../../src/cli/check";
+import { workerScript } from "../../src/cli/check-files";
 import { SAMPLE } from "./helpers";
 
 function io() {
@@ -114,5 +115,27 @@ describe("selfeval check", () => {
     const same = io();
     expect(await runCheck([good, "--highlight", dir], same.io)).toBe(2);
     expect(sha(good)).toBe(before);
+  });
+
+  it("--jobs 2 checks a folder in worker threads with the same output, problems, copies and exit status as one at a time", async () => {
+    expect(workerScript()?.path).toMatch(/check-worker\.ts$/); // else --jobs would quietly run one at a time
+    const folder = mkdtempSync(join(tmpdir(), "selfeval-jobs-"));
+    copyFileSync(good, join(folder, "a.xlsx"));
+    copyFileSync(bad, join(folder, "b.xlsx"));
+    copyFileSync(good, join(folder, "c.xlsx"));
+    writeFileSync(join(folder, "d.xlsx"), "not a workbook");
+    const runs = [];
+    for (const jobs of ["1", "2"]) {
+      const t = io();
+      const out = join(folder, `marked-${jobs}`);
+      const code = await runCheck([folder, "--json", "--jobs", jobs, "--highlight", out], t.io);
+      runs.push({ code, out: t.out.join(""), err: t.err.join(""), copies: ["a", "b", "c"].map((f) => sha(join(out, `${f}.xlsx`)).length) });
+    }
+    expect(runs[0].code).toBe(2); // d.xlsx cannot be read
+    expect(JSON.parse(runs[0].out).some((f: { ruleId: string; file: string }) => f.ruleId === "budget.identity" && f.file.endsWith("b.xlsx"))).toBe(true);
+    expect(runs[1]).toEqual(runs[0]);
+    const t = io();
+    expect(await runCheck([folder, "--jobs", "0"], t.io)).toBe(2);
+    expect(t.err.join("")).toContain("--jobs 需要一个正整数");
   });
 });

@@ -115,9 +115,10 @@ export const MESSAGES = {
   cliOneInput: { zh: "需要且只需要一个输入文件。", en: "exactly one input file is needed." },
   cliInternal: { zh: "内部错误：{reason}", en: "internal error: {reason}" },
   checkUsage: {
-    zh: "用法：selfeval check IN.xlsx [IN2.xlsx | 文件夹 …] [--json] [--summary 汇总.xlsx] [--highlight [输出文件夹]]",
-    en: "usage: selfeval check IN.xlsx [IN2.xlsx | DIR …] [--json] [--summary SUMMARY.xlsx] [--highlight [OUT_DIR]]",
+    zh: "用法：selfeval check IN.xlsx [IN2.xlsx | 文件夹 …] [--json] [--summary 汇总.xlsx] [--highlight [输出文件夹]] [--jobs N]",
+    en: "usage: selfeval check IN.xlsx [IN2.xlsx | DIR …] [--json] [--summary SUMMARY.xlsx] [--highlight [OUT_DIR]] [--jobs N]",
   },
+  checkJobs: { zh: "--jobs 需要一个正整数（同时审核的文件数）。", en: "--jobs needs a positive whole number (files checked at once)." },
   checkNeedsOutput: { zh: "{option} 需要一个输出文件名。", en: "{option} needs an output file name." },
   checkUnknownOption: { zh: "不认识的选项 {option}。", en: "unknown option {option}." },
   checkNoInput: { zh: "缺少要审核的文件或文件夹。", en: "no file or folder to check." },

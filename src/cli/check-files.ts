@@ -1,0 +1,116 @@
+/**
+ * Checking files for `selfeval check`: one file (load, check, the highlighted copy when asked), and many files, in
+ * worker threads when there are enough of them to pay for starting the workers. Results come back in input order.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { availableParallelism } from "os";
+import { basename, extname, join, resolve } from "path";
+import { Worker } from "worker_threads";
+import { checkWorkbook, type CheckResult } from "../core/check/check";
+import { format } from "../core/data/messages";
+import { applyPlanToWorkbook } from "../host/xlsx/apply";
+import { snapshotFromWorkbook } from "../host/xlsx/snapshot";
+import { loadWorkbook, saveWorkbook, UnreadableWorkbookError } from "../host/xlsx/workbook";
+
+export interface Checked {
+  file: string;
+  result: Pick<CheckResult, "findings" | "summary">;
+}
+
+export interface FileOutcome {
+  checked?: Checked;
+  /** Chinese messages: the file cannot be read, or its highlighted copy would overwrite an input. */
+  problems: string[];
+}
+
+export interface CheckFileOptions {
+  /** Folder for highlighted copies; undefined: no copies. */
+  highlight?: string;
+  /** Every input, resolved: a copy is never written over one of them. */
+  inputPaths: string[];
+}
+
+export async function checkFile(file: string, options: CheckFileOptions): Promise<FileOutcome> {
+  let wb;
+  try {
+    wb = await loadWorkbook(new Uint8Array(readFileSync(file)), basename(file));
+  } catch (err) {
+    if (err instanceof UnreadableWorkbookError) return { problems: [err.message.replace(basename(file), file)] };
+    throw err;
+  }
+  const highlight = options.highlight !== undefined;
+  const result = checkWorkbook(snapshotFromWorkbook(wb, { fills: highlight }), { highlight });
+  const outcome: FileOutcome = { checked: { file, result: { findings: result.findings, summary: result.summary } }, problems: [] };
+  if (options.highlight !== undefined) {
+    const target = resolve(options.highlight, basename(file));
+    if (options.inputPaths.includes(target)) {
+      outcome.problems.push(format("checkCopyIsInput", { file }));
+    } else {
+      applyPlanToWorkbook(wb, result.plan);
+      mkdirSync(resolve(options.highlight), { recursive: true });
+      writeFileSync(target, await saveWorkbook(wb));
+    }
+  }
+  return outcome;
+}
+
+/** Below this many files, starting workers (each loads ExcelJS and the engine) costs more than it saves. */
+const PARALLEL_FROM = 8;
+const MAX_JOBS = 4;
+
+export async function checkFiles(files: string[], options: CheckFileOptions, jobs?: number): Promise<FileOutcome[]> {
+  const n = Math.min(jobs ?? (files.length >= PARALLEL_FROM ? Math.min(availableParallelism(), MAX_JOBS) : 1), files.length);
+  const worker = workerScript();
+  if (n <= 1 || !worker) {
+    const out: FileOutcome[] = [];
+    for (const file of files) out.push(await checkFile(file, options));
+    return out;
+  }
+  return inWorkers(files, options, n, worker);
+}
+
+/** The worker's script beside this module: compiled .js in the CLI, .ts (through tsx) when run from the sources. */
+export function workerScript(): { path: string; execArgv: string[] } | null {
+  const ext = extname(__filename);
+  const path = join(__dirname, `check-worker${ext}`);
+  if (!existsSync(path)) return null;
+  return { path, execArgv: ext === ".ts" ? ["--require", "tsx/cjs"] : [] };
+}
+
+export interface WorkerTask {
+  index: number;
+  file: string;
+  options: CheckFileOptions;
+}
+
+export type WorkerReply = { index: number; outcome: FileOutcome } | { index: number; error: string };
+
+async function inWorkers(files: string[], options: CheckFileOptions, jobs: number, script: { path: string; execArgv: string[] }): Promise<FileOutcome[]> {
+  const results: FileOutcome[] = new Array(files.length);
+  let next = 0;
+  const run = () =>
+    new Promise<void>((done, fail) => {
+      const w = new Worker(script.path, { execArgv: script.execArgv });
+      const feed = () => {
+        if (next >= files.length) {
+          void w.terminate().then(() => done());
+          return;
+        }
+        const index = next++;
+        w.postMessage({ index, file: files[index], options } satisfies WorkerTask);
+      };
+      w.on("message", (reply: WorkerReply) => {
+        if ("error" in reply) {
+          void w.terminate();
+          fail(new Error(reply.error));
+          return;
+        }
+        results[reply.index] = reply.outcome;
+        feed();
+      });
+      w.on("error", fail);
+      feed();
+    });
+  await Promise.all(Array.from({ length: jobs }, run));
+  return results;
+}
