@@ -7,6 +7,7 @@ import { attachmentsPlan } from "./attachments";
 import { checkWorkbook } from "./check/check";
 import { TEMPLATE_SHEETS } from "./data/layout";
 import { format, type Language } from "./data/messages";
+import { DerivationCache } from "./derive";
 import { fillWorkbook } from "./fill";
 import type { Finding } from "./findings";
 import type { Plan } from "./plan";
@@ -51,18 +52,19 @@ export interface BuildResult {
 }
 
 /** 生成附表: 计算 first (the attachments link to the cells it fills), then the attachment sheets. */
-export async function generate(host: StepHost, lang: Language = "zh"): Promise<string> {
-  const filled = fillWorkbook(await host.read({ fills: false }), lang);
+export async function generate(host: StepHost, lang: Language = "zh", cache = new DerivationCache()): Promise<string> {
+  const filled = fillWorkbook(await host.read({ fills: false }), lang, cache);
   await host.apply(filled.plan);
-  const attachments = attachmentsPlan(await host.read({ fills: false }));
+  const attachments = attachmentsPlan(await host.read({ fills: false }), { cache });
   await host.apply(attachments.plan);
   return [filled.summary, attachments.summary].join("\n");
 }
 
 /** The one-button path: 计算, the attachment sheets, then 审核 with highlights over all of it. */
 export async function build(host: StepHost, lang: Language = "zh"): Promise<BuildResult> {
-  const generated = await generate(host, lang);
-  const checked = checkWorkbook(await host.read({ fills: true }), { highlight: true, lang });
+  const cache = new DerivationCache();
+  const generated = await generate(host, lang, cache);
+  const checked = checkWorkbook(await host.read({ fills: true }), { highlight: true, lang, cache });
   await host.apply(checked.plan);
   return { summary: [generated, checked.summary.text].join("\n"), findings: checked.findings };
 }

@@ -438,6 +438,42 @@ export class OwnFormulas {
 }
 
 /**
+ * Derivations and their rendered formulas, kept between the steps of one command (生成附表, build). They depend only on
+ * the tables' layout, the indicator natures and expense codes, and the settings, none of which a step changes: a step
+ * whose model has the same layout reuses them rather than deriving and rendering every formula again.
+ */
+export class DerivationCache {
+  private layout: string | null = null;
+  private cached: { list: Derivation[]; own: OwnFormulas } | null = null;
+
+  for(model: WorkbookModel): { list: Derivation[]; own: OwnFormulas } {
+    const layout = layoutKey(model);
+    if (!this.cached || layout !== this.layout) {
+      this.layout = layout;
+      this.cached = { list: derivations(model), own: new OwnFormulas(model) };
+    }
+    return this.cached;
+  }
+}
+
+/** Everything derivations() reads of a model, as one string. */
+function layoutKey(model: WorkbookModel): string {
+  const parts = [JSON.stringify(model.settings)];
+  for (const [id, tables] of model.tables) {
+    tables.forEach((t, i) => {
+      parts.push(`${id}#${i}@${t.sheet}:${t.headerRow}:${[...t.columns].join(";")}`);
+      for (const r of t.rows) parts.push(`${r.key}@${r.row}|${r.cells.get("nature")?.text ?? ""}|${expenseCode(r) ?? ""}`);
+    });
+  }
+  return parts.join("\n");
+}
+
+/** Derivations and formula recognition for a model, from the cache when one is given. */
+export function derive(model: WorkbookModel, cache?: DerivationCache): { list: Derivation[]; own: OwnFormulas } {
+  return cache ? cache.for(model) : { list: derivations(model), own: new OwnFormulas(model) };
+}
+
+/**
  * Derived values, computed on demand (memoised): a caller that needs a few cells pays for those and their inputs.
  * - "excel": as Excel will after 计算: a derived cell the user typed keeps the typed value, a foreign formula its
  *   cached value; numbers typed as text count as text (Excel's COUNT and SUM skip them).

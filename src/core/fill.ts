@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { computeDerived, derivations, NUMBER_FORMATS, OwnFormulas, refKey, type Derivation } from "./derive";
+import { computeDerived, derive, NUMBER_FORMATS, refKey, type Derivation, type DerivationCache, type OwnFormulas } from "./derive";
 import { refCoords, strictInputsOf, type Value } from "./expr";
 import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
@@ -69,10 +69,9 @@ export function requiredInputCells(model: WorkbookModel): Map<string, string> {
   return out;
 }
 
-export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh"): FillResult {
+export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", cache?: DerivationCache): FillResult {
   const model = readWorkbook(snapshot);
-  const list = derivations(model);
-  const own = new OwnFormulas(model);
+  const { list, own } = derive(model, cache);
   const formulas = new Map(list.map((d) => [d.key, own.rendered(d)]));
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const states = new Map(list.map((d) => [d.key, cellState(sheets, d, own)]));

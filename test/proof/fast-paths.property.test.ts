@@ -3,19 +3,22 @@
  * numbers typed as text and formulas of the user's, before and after 计算):
  * - the checker's blank test (no arithmetic) and its nominal values (no intervals) agree with evaluating each
  *   derived cell;
- * - the attachments' values computed on demand agree with every derived value computed at once.
+ * - the attachments' values computed on demand agree with every derived value computed at once;
+ * - build, which keeps derivations between its steps, writes and finds what its steps do each on their own.
  */
 import fc from "fast-check";
 import Decimal from "decimal.js";
 import { AttachmentContext } from "../../src/core/attachments/context";
 import { CheckContext } from "../../src/core/check/evaluate";
-import { computeDerived, derivations, OwnFormulas } from "../../src/core/derive";
+import { computeDerived, DerivationCache, derivations, OwnFormulas } from "../../src/core/derive";
+import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
+import { NATURES } from "../../src/core/data/layout";
 import { fillWorkbook } from "../../src/core/fill";
 import { readWorkbook } from "../../src/core/reader";
 import { snapshotCell, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { parseRef } from "../../src/core/address";
 import { BASES, caseArb, userWorkbook } from "./generated";
-import { applyPlanToSnapshot, clone } from "./snapshot-plan";
+import { applyPlanToSnapshot, cellMap, clone, snapshotStepHost } from "./snapshot-plan";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 250);
 
@@ -97,5 +100,45 @@ describe("fast paths", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it("build (derivations kept between steps) writes and finds what fill, attachments and check do each on their own", async () => {
+    await fc.assert(
+      fc.asyncProperty(arb, async (x) => {
+        const kept = workbook(x);
+        const fresh = clone(kept);
+        const built = await build(snapshotStepHost(kept));
+        const noFills = () => {
+          const c = clone(fresh);
+          for (const sh of c.sheets) delete sh.fills;
+          return c;
+        };
+        applyPlanToSnapshot(fresh, fillWorkbook(noFills()).plan);
+        applyPlanToSnapshot(fresh, attachmentsPlan(noFills()).plan);
+        const checked = checkWorkbook(clone(fresh), { highlight: true });
+        applyPlanToSnapshot(fresh, checked.plan);
+        expect(cellMap(kept)).toEqual(cellMap(fresh));
+        expect(built.findings).toEqual(checked.findings);
+      }),
+      { numRuns: Math.ceil(RUNS / 5) },
+    );
+  });
+
+  it("the derivation cache derives again when the layout, a nature, a code or a setting changes", () => {
+    const s = clone(BASES[4]);
+    const cache = new DerivationCache();
+    const first = cache.for(readWorkbook(s)).list;
+    expect(cache.for(readWorkbook(clone(s))).list).toBe(first);
+    // A quantitative indicator made qualitative loses its completion and score formulas.
+    const ind = s.sheets.find((sh) => sh.name === "绩效目标与指标")!;
+    const r = ind.values.findIndex((row) => row.includes(NATURES.atLeast[0]));
+    ind.values[r][ind.values[r].indexOf(NATURES.atLeast[0])] = NATURES.qualitative[0];
+    const second = cache.for(readWorkbook(s)).list;
+    expect(second).not.toBe(first);
+    expect(second.length).toBeLessThan(first.length);
+    // Another over-execution setting scores with another formula.
+    const model = readWorkbook(s);
+    const third = cache.for({ ...model, settings: { ...model.settings, overExecution: "deviation" } }).list;
+    expect(third).not.toBe(second);
   });
 });

@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { DerivedValues, derivations, OwnFormulas, refKey, type Derivation } from "../derive";
+import { derive, DerivedValues, refKey, type Derivation, type DerivationCache } from "../derive";
 import { refCoords, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
 import { readWorkbook } from "../reader";
@@ -24,12 +24,11 @@ export class AttachmentContext {
   private readonly missingInputs = new Map<string, { text: string; where: Set<string> }>();
   private readonly sheets: Map<string, SheetSnapshot>;
 
-  constructor(snapshot: WorkbookSnapshot) {
+  constructor(snapshot: WorkbookSnapshot, cache?: DerivationCache) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.model = readWorkbook(snapshot);
-    const list = derivations(this.model);
+    const { list, own } = derive(this.model, cache);
     this.derived = new Map(list.map((d) => [d.key, d]));
-    const own = new OwnFormulas(this.model);
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Decided per cell when
     // its value is first needed: the attachments read a few hundred cells of a workbook that may hold a million.
     const written = new Map<Derivation, boolean>();

@@ -7,6 +7,7 @@
  *
  * Run it on a snapshot taken after 计算 (fill) has been applied: the attachments link to the cells 计算 writes.
  */
+import type { DerivationCache } from "../derive";
 import {
   ATTACHMENT_MESSAGES,
   ATTACHMENT_NAMES,
@@ -45,6 +46,8 @@ export interface AttachmentsOptions {
    * "name" sorts by the project name in Chinese (pinyin) order.
    */
   projectOrder?: "name" | "input";
+  /** Derivations kept from an earlier step of the same command. */
+  cache?: DerivationCache;
 }
 
 export interface AttachmentSheet {
@@ -110,7 +113,7 @@ const roleOf = (w: Wanted) =>
   `${ATTACHMENT_ROLE_PREFIX}${w.number}:${w.kind}${w.object !== undefined ? `:${w.object}` : ""}`;
 
 export function attachmentsPlan(snapshot: WorkbookSnapshot, options: AttachmentsOptions = {}): AttachmentsResult {
-  const ctx = new AttachmentContext(snapshot);
+  const ctx = new AttachmentContext(snapshot, options.cache);
   const { model } = ctx;
   if (!model.tables.get("info") && !model.tables.get("budget")) {
     return { plan: { styles: {}, sheets: [] }, sheets: [], missing: [], deleted: [], summary: ATTACHMENT_MESSAGES.noInput };

@@ -16,7 +16,7 @@ import {
   type FigureSelector,
   type Rule,
 } from "../data/rules";
-import { derivations as deriveAll, expenseCode, expenseHierarchy, indicatorNature, type Derivation } from "../derive";
+import { derive, expenseCode, expenseHierarchy, indicatorNature, type Derivation, type DerivationCache, type OwnFormulas } from "../derive";
 import { cellAt, inputsOf, refCoords, strictInputsOf, type Expr, type Ref } from "../expr";
 import { requiredInputCells } from "../fill";
 import { severityOrder, type Finding, type Severity } from "../findings";
@@ -45,6 +45,8 @@ export interface CheckOptions {
   /** Fill each finding's cells by its worst severity (the snapshot must carry fills). */
   highlight?: boolean;
   lang?: Language;
+  /** Derivations kept from an earlier step of the same command. */
+  cache?: DerivationCache;
 }
 
 export interface CheckSummary {
@@ -109,8 +111,9 @@ class Checker {
     readonly model: WorkbookModel,
     list: Derivation[],
     lang: Language,
+    own?: OwnFormulas,
   ) {
-    this.ctx = new CheckContext(snapshot, model, list);
+    this.ctx = new CheckContext(snapshot, model, list, own);
     this.lang = lang;
     for (const d of list) this.tableOfDerivation.set(d, model.tables.get(d.table)![d.tableIndex]);
   }
@@ -765,8 +768,8 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const lang = options.lang ?? "zh";
   const model = readWorkbook(snapshot);
-  const list = deriveAll(model);
-  const c = new Checker(snapshot, model, list, lang);
+  const { list, own } = derive(model, options.cache);
+  const c = new Checker(snapshot, model, list, lang, own);
   c.plugs();
   c.derived();
   c.same();

@@ -87,6 +87,7 @@ export class CheckContext {
     readonly snapshot: WorkbookSnapshot,
     readonly model: WorkbookModel,
     readonly derivations: Derivation[],
+    own?: OwnFormulas,
   ) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     for (const tables of model.tables.values()) {
@@ -104,7 +105,7 @@ export class CheckContext {
         }
       }
     }
-    this.own = new OwnFormulas(model);
+    this.own = own ?? new OwnFormulas(model);
     for (const d of derivations) {
       const key = d.key;
       this.derivationAt.set(key, d);
