@@ -13,11 +13,15 @@
  * Strings written through values/formulas are parsed like typed input (numbers, booleans, error values, dates,
  * "=" formulas, a leading apostrophe marks text), so a host that writes "001" unprefixed gets the number 1, as in
  * Excel. The fake does not calculate: a formula cell's value is null (or what a test put in `cachedValue`).
+ *  - Range.getSpecialCells[OrNullObject]("Formulas" | "Constants" [, value types]) returns a RangeAreas whose
+ *    `areas` collection holds one rectangle per run of matching cells (runs of a row, stacked while consecutive
+ *    rows have the same runs); no matching cell gives a null object (ItemNotFound for getSpecialCells).
  * Why not office-addin-mock: it has no sync/load semantics for reads, no payload accounting and no model of
  * protection, merges or used ranges; a purpose-built fake states exactly the behaviour the host relies on.
  */
 
 import { columnIndex, columnLetter } from "../../src/core/address";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
 
 export type FakePrimitive = string | number | boolean | { error: string } | null;
 
@@ -251,6 +255,35 @@ export class FakeExcel {
     this.sheets.push(s);
     if (!this.activeSheet) this.activeSheet = name;
     return s;
+  }
+
+  /**
+   * A workbook holding what a snapshot holds (e.g. one the .xlsx host read, with formulas' cached results): formula
+   * cells get the snapshot's value as `cachedValue`, so they read as Excel would after calculating.
+   */
+  static fromSnapshot(snapshot: WorkbookSnapshot, options: FakeExcelOptions = {}): FakeExcel {
+    const fx = new FakeExcel(options);
+    for (const s of snapshot.sheets) {
+      const sheet = fx.addSheet(s.name);
+      sheet.visibility = s.visibility === "veryHidden" ? "VeryHidden" : s.visibility === "hidden" ? "Hidden" : "Visible";
+      sheet.protected = !!s.protected;
+      s.values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          const formula = s.formulas[r]?.[c] ?? null;
+          const numberFormat = s.numberFormats[r]?.[c] || "General";
+          const value: FakePrimitive = v === "" ? null : v;
+          if (formula === null && value === null && numberFormat === "General") return;
+          const cell = sheet.at(s.originRow + r, s.originCol + c, true)!;
+          cell.numberFormat = numberFormat;
+          if (formula !== null) Object.assign(cell, { formula, cachedValue: value });
+          else Object.assign(cell, { value, quotePrefix: typeof value === "string" && parseTyped(value).value !== value ? true : undefined });
+        }),
+      );
+      for (const m of s.merges ?? []) {
+        sheet.merges.push(parseAddress(m));
+      }
+    }
+    return fx;
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -812,6 +845,8 @@ function bordersFor(index: string, r: Rect, row: number, col: number): string[] 
 
 class RangeAreasProxy extends ClientObject {
   readonly format: RangeFormatProxy;
+  /** The rectangles, one Range each (ExcelApi 1.9); a null object's collection is empty. */
+  readonly areas: RangeCollectionProxy;
   private nullState: boolean | undefined;
   constructor(
     context: FakeRequestContext,
@@ -826,6 +861,11 @@ class RangeAreasProxy extends ClientObject {
       return { sheet, rects: rs };
     };
     this.format = new RangeFormatProxy(context, this.path, target);
+    this.areas = new RangeCollectionProxy(context, ws, `${this.path}.areas`, () => this.rects() ?? []);
+  }
+  protected override child(name: string): ClientObject {
+    if (name === "areas") return this.areas;
+    return super.child(name);
   }
   setNull(v: boolean): void {
     this.nullState = v;
@@ -842,11 +882,114 @@ class RangeAreasProxy extends ClientObject {
       return rs.map((r) => prefix + rectAddress(r)).join(",");
     }
     if (name === "areaCount") return this.rects()?.length ?? null;
+    if (name === "cellCount") {
+      const rs = this.rects();
+      return rs ? rs.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0) : null;
+    }
     return super.read(name);
   }
   get address(): string {
     return this.prop("address");
   }
+  get areaCount(): number {
+    return this.prop("areaCount");
+  }
+  get cellCount(): number {
+    return this.prop("cellCount");
+  }
+}
+
+/** RangeAreas.areas: a collection of Range objects, loaded as `items/<property>` like any Office.js collection. */
+class RangeCollectionProxy extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private ws: WorksheetProxy,
+    path: string,
+    private rects: () => Rect[],
+  ) {
+    super(context, path);
+  }
+
+  get items(): RangeProxy[] {
+    return this.prop<RangeProxy[]>("items");
+  }
+
+  private makeItems(): RangeProxy[] {
+    const items = this.rects().map((r) => new RangeProxy(this.context, this.ws, () => r));
+    this.loaded.set("items", items);
+    return items;
+  }
+
+  /** Excel answers a collection load with one object per item, each holding the properties asked for. */
+  override load(spec?: LoadSpec): this {
+    const paths = loadPaths(spec).map((p) => p.split("/"));
+    for (const parts of paths) {
+      if (parts[0] !== "items") throw new FakeOfficeError("InvalidArgument", `fake: cannot load '${parts.join("/")}' on ${this.path}`);
+    }
+    this.context.enqueue({ path: this.path, load: paths.map((p) => p.join("/")) }, () =>
+      this.makeItems().map((item) => Object.fromEntries(paths.filter((p) => p.length > 1).map((p) => [p.slice(1).join("/"), item.loadPath(p.slice(1))]))),
+    );
+    return this;
+  }
+
+  override loadPath(parts: string[]): unknown {
+    if (parts[0] !== "items") return super.loadPath(parts);
+    const items = this.makeItems();
+    return parts.length === 1 ? items.map(() => ({})) : items.map((item) => item.loadPath(parts.slice(1)));
+  }
+}
+
+/** Cells → rectangles: each row's runs of consecutive columns, stacked while consecutive rows have the same run. */
+function runsOf(cells: { row: number; col: number }[]): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const { row, col } of cells) {
+    const cols = byRow.get(row);
+    if (cols) cols.push(col);
+    else byRow.set(row, [col]);
+  }
+  const done: Rect[] = [];
+  let open = new Map<string, Rect>();
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = byRow.get(row)!.sort((a, b) => a - b);
+    const next = new Map<string, Rect>();
+    for (let i = 0; i < cols.length; ) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const key = `${cols[i]}:${cols[j]}`;
+      const rect = open.get(key);
+      if (rect && rect.bottom === row - 1) {
+        rect.bottom = row;
+        open.delete(key);
+        next.set(key, rect);
+      } else next.set(key, { top: row, bottom: row, left: cols[i], right: cols[j] });
+      i = j + 1;
+    }
+    done.push(...open.values());
+    open = next;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** Whether a cell matches getSpecialCells' cellType and cellValueType ("All", "Numbers", "ErrorsText", ...). */
+function specialMatch(c: FakeCell, cellType: string, cellValueType: string): boolean {
+  const isFormula = c.formula !== undefined;
+  if (cellType === "Formulas") {
+    if (!isFormula) return false;
+  } else if (cellType === "Constants") {
+    if (isFormula || c.value === null) return false;
+  } else {
+    throw new FakeOfficeError("InvalidArgument", `fake: getSpecialCells('${cellType}') is not modelled`);
+  }
+  if (cellValueType === "All") return true;
+  const v = readValue(c);
+  const kind = typeof v === "number" ? "Number" : typeof v === "boolean" ? "Logical" : isErrorValue(c) ? "Error" : "Text";
+  return cellValueType.includes(kind);
+}
+
+function isErrorValue(c: FakeCell): boolean {
+  const v = c.formula !== undefined ? c.cachedValue : c.value;
+  return typeof v === "object" && v !== null;
 }
 
 class CellPropertiesResult<T> {
@@ -1084,6 +1227,46 @@ class RangeProxy extends ClientObject {
       return grid;
     });
     return result;
+  }
+
+  /** ExcelApi 1.9: the matching cells of this range as a RangeAreas; ItemNotFound when there is none. */
+  getSpecialCells(cellType: string, cellValueType = "All"): RangeAreasProxy {
+    return this.specialCells(cellType, cellValueType, false);
+  }
+
+  /** ExcelApi 1.9: as getSpecialCells, but a null object when no cell matches. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType = "All"): RangeAreasProxy {
+    return this.specialCells(cellType, cellValueType, true);
+  }
+
+  private specialCells(cellType: string, cellValueType: string, orNull: boolean): RangeAreasProxy {
+    let found: Rect[] | null | undefined;
+    const areas = new RangeAreasProxy(this.context, this.ws, () => {
+      if (found === undefined) notLoaded("specialCells");
+      return found;
+    });
+    const call = orNull ? "getSpecialCellsOrNullObject" : "getSpecialCells";
+    this.queue({ call, cellType, cellValueType }, () => {
+      const r = this.rect();
+      if (!r) throw new FakeOfficeError("InvalidOperation", "null object");
+      const sheet = this.ws.model();
+      const cells: { row: number; col: number }[] = [];
+      const consider = (c: FakeCell | undefined, row: number, col: number) => {
+        if (c && specialMatch(c, cellType, cellValueType)) cells.push({ row, col });
+      };
+      if ((r.bottom - r.top + 1) * (r.right - r.left + 1) <= sheet.cells.size) {
+        for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) consider(sheet.cells.get(`${row},${col}`), row, col);
+      } else {
+        for (const [key, c] of sheet.cells) {
+          const [row, col] = key.split(",").map(Number);
+          if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) consider(c, row, col);
+        }
+      }
+      found = cells.length > 0 ? runsOf(cells) : null;
+      if (found === null && !orNull) throw new FakeOfficeError("ItemNotFound", "No cells were found.");
+      areas.setNull(found === null);
+    });
+    return areas;
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
