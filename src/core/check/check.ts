@@ -25,7 +25,7 @@ import { emptyPlan, type Plan } from "../plan";
 import { readWorkbook } from "../reader";
 import { isCellError, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, normalizeLabel } from "../text";
-import { CheckContext, statedFigure, type EvalResult, type Figure, type Nominal, type StatedFigure } from "./evaluate";
+import { CheckContext, statedFigure, type Figure, type Nominal, type StatedFigure } from "./evaluate";
 import { attachExplanations } from "./explain";
 import { highlightPlan } from "./highlight";
 import {
@@ -66,6 +66,11 @@ export interface CheckResult {
 }
 
 type Params = Record<string, string | number | undefined>;
+
+/** A nominal value of a table kept in 元 (scale 10⁴), in 万元: as inWan computes the figure's value. */
+function inWanNominal(v: Decimal, tableScale: number): Decimal {
+  return tableScale === 1 ? v : v.times(new Decimal(1).dividedBy(tableScale));
+}
 
 /** A figure of a table kept in 元 (scale 10⁴), expressed in 万元. */
 function inWan(f: Figure, tableScale: number): Figure {
@@ -301,7 +306,7 @@ class Checker {
   }
 
   // ---- the same quantity in two places -------------------------------------------------------------------------
-  resolve(sel: FigureSelector): { cells: CellModel[]; figure: EvalResult; table: TableModel; row: RowModel } | null {
+  resolve(sel: FigureSelector): { cells: CellModel[]; refs: Ref[]; table: TableModel; row: RowModel } | null {
     const t = this.model.tables.get(sel.table)?.[0];
     if (!t) return null;
     let row: RowModel | undefined;
@@ -313,7 +318,7 @@ class Checker {
     if (!row) return null;
     const cells = sel.cols.map((c) => row!.cells.get(c)).filter((c): c is CellModel => !!c);
     if (cells.length === 0) return null;
-    return { cells, figure: this.ctx.sumOf(cells.map((c) => cellAt(c.sheet, c.row, c.col))), table: t, row };
+    return { cells, refs: cells.map((c) => cellAt(c.sheet, c.row, c.col)), table: t, row };
   }
 
   everyRowHas(t: TableModel, colKey: string): boolean {
@@ -328,12 +333,16 @@ class Checker {
       for (const pair of r.pairs!) {
         const a = this.resolve(pair.a);
         const b = this.resolve(pair.b);
-        if (!a || !b || typeof a.figure !== "object" || typeof b.figure !== "object") continue;
+        if (!a || !b) continue;
+        // Nominal values first: equal sides (the usual case) need no interval arithmetic over their parts.
+        const an = this.ctx.nominalSum(a.refs);
+        const bn = this.ctx.nominalSum(b.refs);
+        if (typeof an !== "object" || typeof bn !== "object") continue;
         if (pair.requireAllRows && !pair.a.cols.every((c) => this.everyRowHas(a.table, c))) continue;
+        if (inWanNominal(an, a.table.scale).eq(inWanNominal(bn, b.table.scale))) continue;
         // Each side in 万元: one table may be kept in 元 (单位：元).
-        const af = inWan(a.figure, a.table.scale);
-        const bf = inWan(b.figure, b.table.scale);
-        if (af.nom.eq(bf.nom)) continue;
+        const af = inWan(this.ctx.sumOf(a.refs) as Figure, a.table.scale);
+        const bf = inWan(this.ctx.sumOf(b.refs) as Figure, b.table.scale);
         const ad = Math.max(...a.cells.map((c) => statedFigure(c)?.decimals ?? 2));
         const first = a.cells.find((c) => c.raw !== null) ?? a.cells[0];
         const bCell = b.cells[0];

@@ -64,6 +64,11 @@ export function statedFigure(cell: CellModel | undefined): StatedFigure | null {
   return null;
 }
 
+/** Whether statedFigure(cell) is a figure, without working out its decimals (the blank and nominal paths ask often). */
+function states(cell: CellModel): boolean {
+  return cell.raw !== null && !cell.isDate && (typeof cell.original === "number" || typeof cell.original === "string");
+}
+
 export type CellState = "blank" | "ours" | "typed" | "foreign";
 
 /** Everything the checks look up: cells by "sheet!A1", derivations, and how each derived cell is filled. */
@@ -211,7 +216,7 @@ export class CheckContext {
     if (d && (state === "blank" || state === "ours")) return this.isBlank(d);
     const cell = this.cells.get(key);
     if (!cell) return this.statedAt(key, at) === "blank";
-    return statedFigure(cell) === null;
+    return !states(cell);
   }
 
   private blankExpr(e: Expr): boolean {
@@ -256,7 +261,7 @@ export class CheckContext {
       const f = this.statedAt(key, at);
       return typeof f === "object" ? f.nom : f;
     }
-    return statedFigure(cell)?.value ?? "blank";
+    return states(cell) ? cell.raw! : "blank";
   }
 
   private nominalOf(d: Derivation): Nominal {
@@ -318,7 +323,8 @@ export class CheckContext {
     }
   }
 
-  private nominalSum(refs: Ref[]): Nominal {
+  /** The nominal value of a sum of cells (see sumOf). */
+  nominalSum(refs: Ref[]): Nominal {
     let acc: Decimal | null = null;
     let zeroDiv = false;
     for (const r of refs) {
