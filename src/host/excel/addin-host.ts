@@ -1,8 +1,8 @@
 /**
  * The task pane's host inside Excel: each command reads a snapshot, runs a core command, and applies its plan.
  *
- * Two Excel.run batches per command: the read (3 syncs, no changes) and the apply. They are separate so the
- * apply's run options can depend on the plan:
+ * Two Excel.run batches per command: the read (6 syncs, no changes; read-snapshot.ts) and the apply. They are
+ * separate so the apply's run options can depend on the plan:
  *  - Undo. With ExcelApi 1.20, Excel.run({mergeUndoGroup: true}) merges every sync of the run into one undo step
  *    (without it, each context.sync() that changes something is its own undo step). Some APIs do not support undo
  *    and make a grouped run fail with UndoNotSupported; of those we use Worksheet.delete (no host supports undo
@@ -11,7 +11,8 @@
  *    hosts we promise nothing.
  *  - Cell-edit mode: we do not set delayForCellEdit (the batch would wait silently until the user leaves the
  *    cell); the failure becomes HostError "editing" and the pane says so.
- * 生成附表 runs two steps (计算, then the attachment sheets), each a read and an apply, as in the CLI's build.
+ * 生成附表 runs two steps (计算, then the attachment sheets), each a read and an apply, as in the CLI's build; 计算's
+ * read is the one that found the input sheets (nothing changed in between), so 生成附表 reads twice, not three times.
  */
 import type { AddinHost, CommandSummary } from "../../taskpane/host-api";
 import { HostError } from "../../taskpane/host-api";
@@ -80,8 +81,6 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
     return { message: result.summary };
   }
 
-  const steps: StepHost = { read: (options) => read(options), apply };
-
   return {
     newTemplate: () => command((s) => newTemplate(s), false),
     fill: () => command((s) => fillWorkbook(s), true),
@@ -93,8 +92,17 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
       return result.findings;
     },
     async generate(): Promise<CommandSummary> {
-      await readInputs();
-      return { message: await generate(steps) };
+      // The snapshot that showed the input sheets is also 计算's: nothing changed in between, so it is not read again.
+      let first: WorkbookSnapshot | null = await readInputs();
+      const reuseFirst: StepHost = {
+        read: (options) => {
+          const snapshot = first;
+          first = null;
+          return snapshot && !options.fills ? Promise.resolve(snapshot) : read(options);
+        },
+        apply,
+      };
+      return { message: await generate(reuseFirst) };
     },
     async clearHighlights(): Promise<CommandSummary> {
       const snapshot = await read();

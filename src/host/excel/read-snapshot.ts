@@ -1,15 +1,34 @@
 /**
- * Reads a WorkbookSnapshot through Office.js in a fixed number of context.sync() calls (3) while the contents fit in
- * one response; past Excel on the web's 5 MB they are read again in row bands (see readContents):
+ * Reads a WorkbookSnapshot through Office.js in a fixed number of context.sync() calls, 2 + `bands` (6 by default),
+ * from the smallest workbook to a 5,000-project one after 生成附表:
  *   1. worksheets: name, visibility, protection.protected
  *   2. each sheet's used range (valuesOnly = true: formatting-only cells do not stretch it): position and size
- *   3. for every (clipped) used range at once: values, formulas, numberFormat; fill properties when
- *      asked; merged areas when the host has ExcelApi 1.13 (getMergedAreasOrNullObject) and they were asked for.
+ *   3..2+bands. one row band of every (clipped) used range per sync (band i holds rows i/bands to (i+1)/bands of each
+ *      sheet): formulas and numberFormat of the band, the values of its formula cells only (see below), fill
+ *      properties when asked, merged areas when the host has ExcelApi 1.13 (getMergedAreasOrNullObject) and they
+ *      were asked for. A band with no rows in any sheet is not synced (a workbook of tiny sheets reads in fewer).
  *
- * Size: Excel on the web limits a response to 5 MB and a range read to 5 million cells. We never read more than
- * `maxRowsPerSheet` x `maxColsPerSheet` per sheet, nor more than `maxCells` in total (the default, 200,000 cells,
- * keeps the four arrays near 4 MB for typical cells). A used range that runs to row 1,048,576 (a stray value at
- * the bottom) is clipped to its first rows: what was not read is reported by readSnapshotDetailed().clipped.
+ * Lean contents. Range.formulas holds a constant cell's value ("If a cell has no formula, its value is returned
+ * instead": numbers as numbers, text as text, errors as "#DIV/0!", dates as serial numbers), so `values` is needed
+ * only for formula cells: range.getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9) gives them as a RangeAreas
+ * in the same request, and its areas' rowIndex, columnIndex and values are loaded. A cell is a formula exactly when
+ * it lies in one of those areas, so a text constant typed as '=abc (formulas "=abc", value "=abc") stays a
+ * constant. Areas are clipped to their band, in case a host widens the search as VBA's SpecialCells does for one
+ * cell; a one-cell band loads its value directly.
+ *
+ * Why 4 bands. A filled 5,000-project workbook after 生成附表 and 审核 (273,000 cells) is 13.3 MB read this way
+ * (formula text 8.4 MB: sheet names in cross-sheet formulas are 3 UTF-8 bytes a character; number formats 2.7 MB;
+ * formula cells' values 2.2 MB), 14.4 MB read as values + formulas + numberFormat. Under Excel on the web's 5 MB per
+ * response no fixed count below 3 bands fits, and 3 would leave ~10%; with 4 the largest response is 3.4 MB.
+ *
+ * Past that (a band reaches 4.7 MB at 7,000 projects) Excel answers ResponsePayloadSizeLimitExceeded; the band that
+ * failed and every later one are then read twice as fine (8, 16, ... bands in all), and the sync count grows.
+ *
+ * Size: a range read is limited to 5 million cells. We never read more than `maxRowsPerSheet` x `maxColsPerSheet`
+ * per sheet, nor more than `maxCells` in total (1,000,000 by default; a 10,000-project workbook after 生成附表 has
+ * about 550,000). A used range that runs to row 1,048,576 (a stray value at the bottom) is clipped to its first
+ * rows: what was not read is reported by readSnapshotDetailed().clipped. (The old default, 200,000 cells, clipped a
+ * 5,000-project workbook after 生成附表: the registry sheet was cut, so 生成附表 again added "附件1 …(2)".)
  */
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/snapshot";
 import { officeErrorCode, toHostError } from "./errors";
@@ -24,6 +43,8 @@ export interface ReadOptions {
   maxRowsPerSheet?: number;
   maxColsPerSheet?: number;
   maxCells?: number;
+  /** Row bands the contents are read in, one sync each, at every size (default 4). */
+  bands?: number;
 }
 
 export interface ClippedSheet {
@@ -36,11 +57,15 @@ export interface ClippedSheet {
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
+  /** context.sync() calls made, a failed one included. */
   syncs: number;
   clipped: ClippedSheet[];
 }
 
-export const READ_DEFAULTS = { maxRowsPerSheet: 50_000, maxColsPerSheet: 500, maxCells: 200_000 };
+export const READ_DEFAULTS = { maxRowsPerSheet: 50_000, maxColsPerSheet: 500, maxCells: 1_000_000, bands: 4 };
+
+/** Finest split tried when bands pass 5 MB (a row or less per band in most sheets). */
+const MAX_BANDS = 4096;
 
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   return (await readSnapshotDetailed(context, options)).snapshot;
@@ -50,6 +75,7 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
   const maxRows = options.maxRowsPerSheet ?? READ_DEFAULTS.maxRowsPerSheet;
   const maxCols = options.maxColsPerSheet ?? READ_DEFAULTS.maxColsPerSheet;
   let budget = options.maxCells ?? READ_DEFAULTS.maxCells;
+  const bands = Math.max(1, Math.floor(options.bands ?? READ_DEFAULTS.bands));
   const readMerges = options.merges ?? hostSupports("1.13");
   let syncs = 0;
   try {
@@ -69,9 +95,8 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
     await context.sync();
     syncs++;
 
-    // Sync 3: the contents of every (clipped) used range, all in one request.
     const clipped: ClippedSheet[] = [];
-    const areas = sheets.map((ws, i) => {
+    const areas = sheets.map((ws, i): SheetArea | null => {
       const u = used[i];
       if (u.isNullObject) return null;
       let rows = Math.min(u.rowCount, maxRows);
@@ -89,16 +114,8 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
       return { ws, row: u.rowIndex, col: u.columnIndex, rows, cols };
     });
 
-    // One request when it fits; when Excel answers that the response passes its 5 MB, the ranges are read again in
-    // row bands, one band of every sheet per sync: past that size the sync count grows with the workbook.
-    let contents: (SheetContents | null)[] | null = null;
-    for (let bands = 1; contents === null; bands *= 4) {
-      try {
-        contents = await readContents(context, areas, bands, !!options.fills, readMerges, () => syncs++);
-      } catch (e) {
-        if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || bands >= 256) throw e;
-      }
-    }
+    // Syncs 3..: the contents, one row band of every sheet per sync.
+    const contents = await readContents(context, areas, bands, !!options.fills, readMerges, () => syncs++);
 
     const out: SheetSnapshot[] = sheets.map((ws, i) => {
       const sheet: SheetSnapshot = {
@@ -111,7 +128,7 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
         formulas: [],
         numberFormats: [],
       };
-      const read = contents![i];
+      const read = contents[i];
       if (!read) {
         if (options.fills) sheet.fills = [];
         if (readMerges) sheet.merges = [];
@@ -119,16 +136,11 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
       }
       sheet.originRow = read.row;
       sheet.originCol = read.col;
-      const { values, formulas, formats } = read;
-      sheet.values = values.map((row) => row.map((v) => cellValue(v)));
-      // Range.formulas holds the constant for a constant cell, so a text constant such as "=abc" (typed as '=abc)
-      // also starts with "=": it is a formula only when its text differs from the cell's value.
-      sheet.formulas = formulas.map((row, r) =>
-        row.map((f, c) => (typeof f === "string" && f.startsWith("=") && f !== values[r][c] ? f : null)),
-      );
-      sheet.numberFormats = formats.map((row) => row.map((f) => (typeof f === "string" ? f : f == null ? null : String(f))));
+      sheet.values = read.values;
+      sheet.formulas = read.formulas;
+      sheet.numberFormats = read.formats.map((row) => row.map((f) => (typeof f === "string" ? f : f == null ? null : String(f))));
       if (read.fills) sheet.fills = read.fills.map((row) => row.map((p) => fillTokenFromProps(p.format?.fill)));
-      if (read.merges) sheet.merges = read.merges;
+      if (read.merges) sheet.merges = [...read.merges];
       return sheet;
     });
     return { snapshot: { sheets: out }, syncs, clipped };
@@ -153,16 +165,30 @@ interface SheetArea {
 interface SheetContents {
   row: number;
   col: number;
-  values: unknown[][];
-  formulas: unknown[][];
+  values: CellValue[][];
+  formulas: (string | null)[][];
   formats: unknown[][];
   fills: Excel.CellProperties[][] | null;
-  merges: string[] | null;
+  /** Merged areas in the order first seen: one that spans two bands is reported by both and kept once. */
+  merges: Set<string> | null;
+}
+
+interface BandRead {
+  /** 0-based first row of the band, absolute. */
+  top: number;
+  range: Excel.Range;
+  /** The band's formula cells (null for a one-cell band, whose values are loaded instead). */
+  special: Excel.RangeAreas | null;
+  cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  merged: Excel.RangeAreas | null;
 }
 
 const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } };
 
-/** Reads every area in `bands` row bands: one sync per band index, each holding that band of every sheet. */
+/**
+ * Reads every area in `bands` row bands, one sync per band, each holding that band of every sheet. When a band's
+ * response passes 5 MB, it and the bands after it are split twice as fine; bands already read are kept.
+ */
 async function readContents(
   context: Excel.RequestContext,
   areas: (SheetArea | null)[],
@@ -171,38 +197,86 @@ async function readContents(
   merges: boolean,
   counted: () => void,
 ): Promise<(SheetContents | null)[]> {
-  const out = areas.map((a) =>
-    a ? { row: a.row, col: a.col, values: [], formulas: [], formats: [], fills: fills ? [] : null, merges: merges ? [] : null } : null,
-  ) as (SheetContents | null)[];
-  for (let band = 0; band < bands; band++) {
-    const queued = areas.map((a) => {
+  const out = areas.map((a): SheetContents | null =>
+    a ? { row: a.row, col: a.col, values: [], formulas: [], formats: [], fills: fills ? [] : null, merges: merges ? new Set() : null } : null,
+  );
+  let parts = bands;
+  for (let band = 0; band < parts; band++) {
+    const queued = areas.map((a): BandRead | null => {
       if (!a) return null;
-      const height = Math.ceil(a.rows / bands);
-      const first = band * height;
-      const rows = Math.min(height, a.rows - first);
-      if (rows <= 0) return null;
-      const range = a.ws.getRangeByIndexes(a.row + first, a.col, rows, a.cols);
-      range.load("values,formulas,numberFormat");
+      // Rows [first, last) of this band: floor(i * rows / parts), so splitting finer keeps what was read.
+      const first = Math.floor((band * a.rows) / parts);
+      const last = Math.floor(((band + 1) * a.rows) / parts);
+      if (last <= first) return null;
+      const range = a.ws.getRangeByIndexes(a.row + first, a.col, last - first, a.cols);
+      const single = last - first === 1 && a.cols === 1;
+      range.load("formulas,numberFormat");
+      if (single) range.load("values");
+      const special = single ? null : range.getSpecialCellsOrNullObject("Formulas");
+      special?.areas.load("items/rowIndex,items/columnIndex,items/values");
       const cellProps = fills ? range.getCellProperties(FILL_PROPS) : null;
       const merged = merges ? range.getMergedAreasOrNullObject() : null;
       merged?.load("address");
-      return { range, cellProps, merged };
+      return { top: a.row + first, range, special, cellProps, merged };
     });
-    // One sync per band is the point: each response must stay under 5 MB. Only reached past that size.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    if (queued.every((q) => q === null)) continue;
+    try {
+      // One sync per band is the point: each response must stay under 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      counted();
+      if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || parts * 2 > MAX_BANDS) throw e;
+      parts *= 2;
+      band = band * 2 - 1;
+      continue;
+    }
     counted();
     queued.forEach((q, i) => {
       const o = out[i];
       if (!q || !o) return;
-      o.values.push(...q.range.values);
-      o.formulas.push(...q.range.formulas);
-      o.formats.push(...q.range.numberFormat);
-      if (q.cellProps && o.fills) o.fills.push(...q.cellProps.value);
-      if (q.merged && o.merges && !q.merged.isNullObject) o.merges.push(...splitAreas(q.merged.address));
+      appendBand(o, q);
     });
   }
   return out;
+}
+
+/** Appends one band's rows: constants from Range.formulas, formulas and their values from the formula areas. */
+function appendBand(o: SheetContents, q: BandRead): void {
+  const formulas = q.range.formulas;
+  const height = formulas.length;
+  const width = height > 0 ? formulas[0].length : 0;
+  const values: unknown[][] = q.special ? formulas.map((row) => row.slice()) : q.range.values;
+  const isFormula: boolean[][] = formulas.map((row) => row.map(() => false));
+  if (q.special) {
+    if (!q.special.isNullObject) {
+      for (const area of q.special.areas.items) {
+        area.values.forEach((line, i) => {
+          const r = area.rowIndex + i - q.top;
+          if (r < 0 || r >= height) return;
+          line.forEach((v, j) => {
+            const c = area.columnIndex + j - o.col;
+            if (c < 0 || c >= width) return;
+            values[r][c] = v;
+            isFormula[r][c] = true;
+          });
+        });
+      }
+    }
+  } else {
+    // A one-cell band: its value was loaded; a text constant such as "=abc" (typed as '=abc) also starts with "=" in
+    // Range.formulas, so it is a formula only when that text differs from the value.
+    formulas.forEach((row, r) =>
+      row.forEach((f, c) => (isFormula[r][c] = typeof f === "string" && f.startsWith("=") && f !== values[r][c])),
+    );
+  }
+  for (let r = 0; r < height; r++) {
+    o.values.push(values[r].map((v) => cellValue(v)));
+    o.formulas.push(formulas[r].map((f, c) => (isFormula[r][c] && typeof f === "string" ? f : null)));
+  }
+  o.formats.push(...q.range.numberFormat);
+  if (q.cellProps && o.fills) o.fills.push(...q.cellProps.value);
+  if (q.merged && o.merges && !q.merged.isNullObject) for (const m of splitAreas(q.merged.address)) o.merges.add(m);
 }
 
 function cellValue(v: unknown): CellValue {

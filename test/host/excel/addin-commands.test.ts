@@ -22,8 +22,8 @@ describe("审核 through the Office.js host", () => {
     const expense = fx.sheets.find((s) => s.name === "支出明细")!;
     const before = JSON.stringify(expense.cell("D20")?.fill ?? null);
     const findings = await host.check();
-    // One read (3 syncs), the fills of the cells to highlight (1) and one apply (2), whatever the workbook's size.
-    expect(fx.syncCount).toBe(6);
+    // One read (2 + 4 bands), the fills of the cells to highlight (1) and one apply (2), whatever the workbook's size.
+    expect(fx.syncCount).toBe(9);
     const plug = findings.find((f) => f.ruleId === "expense.sharePlug");
     expect(plug).toMatchObject({ severity: "warning", sheet: "支出明细", cells: ["D20"] });
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);

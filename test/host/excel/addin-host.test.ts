@@ -24,8 +24,8 @@ describe("createExcelHost (Excel.run → snapshot → core → plan)", () => {
     expect(typeof f.message).toBe("string");
     const formulas = fx.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.formula !== undefined);
     expect(formulas.length).toBeGreaterThan(20);
-    // read: 3 syncs; apply: sheet list + writes.
-    expect(fx.syncCount).toBeLessThanOrEqual(6);
+    // read: 2 + 4 bands; apply: sheet list + writes.
+    expect(fx.syncCount).toBe(8);
     expect(runs.filter((o) => o.mergeUndoGroup).length).toBeGreaterThanOrEqual(1);
     expect(runs.every((o) => !o.delayForCellEdit)).toBe(true);
   });

@@ -1,4 +1,10 @@
-import { FakeExcel, FakeOfficeError } from "../../support/fake-excel";
+import ExcelJS from "exceljs";
+import { FakeExcel, FakeOfficeError, WEB_PAYLOAD_LIMIT } from "../../support/fake-excel";
+import { SAMPLE } from "../../support/workbooks";
+import { generate } from "../../../src/core/commands";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
+import { snapshotFromWorkbook } from "../../../src/host/xlsx/snapshot";
+import { workbookStepHost } from "../../../src/host/xlsx/steps";
 import { readSnapshot, readSnapshotDetailed } from "../../../src/host/excel";
 import { isHostError } from "../../../src/taskpane/host-api";
 
@@ -38,14 +44,14 @@ describe("readSnapshot (Office.js host, fake Excel)", () => {
     expect(a.fills).toBeUndefined();
   });
 
-  test("sync count is fixed: the same for 10 and 5,000 rows, and at most 3", async () => {
+  test("sync count is fixed: the same for 10 and 5,000 rows, 2 + 4 bands", async () => {
     const small = workbook(10);
     const large = workbook(5000);
     await readSnapshot(small.ctx, { fills: true });
     await readSnapshot(large.ctx, { fills: true });
     expect(small.syncCount).toBe(large.syncCount);
-    expect(small.syncCount).toBeLessThanOrEqual(3);
-    for (const r of large.requests) expect(r.responseBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(small.syncCount).toBe(6);
+    for (const r of large.requests) expect(r.responseBytes).toBeLessThan(WEB_PAYLOAD_LIMIT);
   });
 
   test("a used range that runs to the last row is clipped, not read in full", async () => {
@@ -53,7 +59,7 @@ describe("readSnapshot (Office.js host, fake Excel)", () => {
     const s = fx.addSheet("S");
     s.set("A1", 1).set("C1048576", "stray");
     const res = await readSnapshotDetailed(fx.ctx, { maxRowsPerSheet: 1000 });
-    expect(res.syncs).toBe(3);
+    expect(res.syncs).toBe(6);
     expect(res.snapshot.sheets[0].values.length).toBe(1000);
     expect(res.clipped).toEqual([{ sheet: "S", usedRange: "A1:C1048576", readRange: "A1:C1000" }]);
   });
@@ -110,5 +116,132 @@ describe("readSnapshot (Office.js host, fake Excel)", () => {
     expect(() => r.values).toThrow(/not available/);
     await fx.ctx.sync();
     expect(r.values).toEqual([["项目", "金额"], ["项目2", 3]]);
+  });
+});
+
+/**
+ * The read before the lean one, kept as the reference: every used range's values, formulas and number formats in one
+ * request (no payload limit), a cell being a formula when its formulas text starts with "=" and differs from its value.
+ */
+async function fullRead(fx: FakeExcel): Promise<WorkbookSnapshot> {
+  const ref = new FakeExcel({ payloadLimit: Infinity });
+  ref.sheets = fx.sheets;
+  const ctx = ref.ctx;
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load("items/name,items/visibility,items/protection/protected");
+  await ctx.sync();
+  const used = worksheets.items.map((ws) => {
+    const r = ws.getUsedRangeOrNullObject(true);
+    r.load("rowIndex,columnIndex,rowCount,columnCount");
+    return r;
+  });
+  await ctx.sync();
+  const ranges = worksheets.items.map((ws, i) => {
+    const u = used[i];
+    if (u.isNullObject) return null;
+    const range = ws.getRangeByIndexes(u.rowIndex, u.columnIndex, u.rowCount, u.columnCount);
+    range.load("values,formulas,numberFormat");
+    const merged = range.getMergedAreasOrNullObject();
+    merged.load("address");
+    return { range, merged, row: u.rowIndex, col: u.columnIndex };
+  });
+  await ctx.sync();
+  const errors = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
+  const cellValue = (v: unknown): CellValue =>
+    typeof v === "string" && errors.has(v) ? { error: v } : v === "" || v === null || v === undefined ? null : (v as CellValue);
+  const visibility = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
+  return {
+    sheets: worksheets.items.map((ws, i): SheetSnapshot => {
+      const read = ranges[i];
+      const base = { name: ws.name, visibility: visibility[ws.visibility as keyof typeof visibility], protected: ws.protection.protected };
+      if (!read) return { ...base, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges: [] };
+      const { values, formulas, numberFormat } = read.range;
+      return {
+        ...base,
+        originRow: read.row,
+        originCol: read.col,
+        values: values.map((row) => row.map(cellValue)),
+        formulas: formulas.map((row, r) => row.map((f, c) => (typeof f === "string" && f.startsWith("=") && f !== values[r][c] ? f : null))),
+        numberFormats: numberFormat,
+        merges: read.merged.isNullObject ? [] : read.merged.address.split(",").map((a) => a.slice(a.lastIndexOf("!") + 1)),
+      };
+    }),
+  };
+}
+
+/** The sample after 生成附表 (through the .xlsx host, which keeps every formula's cached result), in the stand-in. */
+async function sampleAfterGenerate(options: ConstructorParameters<typeof FakeExcel>[0] = {}): Promise<FakeExcel> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  await generate(workbookStepHost(wb));
+  const fx = FakeExcel.fromSnapshot(snapshotFromWorkbook(wb), options);
+  // Cells of every kind the read must tell apart, where a band boundary falls and past the sample's own.
+  const edge = fx.sheets.find((s) => s.name === "项目")!;
+  const row = edge.usedRect(true)!.bottom + 2;
+  edge
+    .set(`A${row}`, "'=abc")
+    .set(`B${row}`, "#N/A")
+    .set(`C${row}`, 43831, { numberFormat: "yyyy-mm-dd" })
+    .set(`D${row}`, true)
+    .set(`E${row}`, "=1/0", { cachedValue: { error: "#DIV/0!" } })
+    .set(`F${row}`, '=IF(B2="","",B2)', { cachedValue: "" })
+    .set(`G${row}`, '=A1&""', { cachedValue: "项目名称" })
+    .set(`H${row}`, "'001")
+    .set(`J${row}`, "=TODAY()", { cachedValue: 45000, numberFormat: "yyyy/m/d" });
+  // A one-column sheet whose bands are single cells: their values are read directly.
+  fx.addSheet("单列").set("A1", "=1+1", { cachedValue: 2 }).set("A2", "'=x").set("A3", 3.5, { numberFormat: "0.0" });
+  return fx;
+}
+
+describe("the lean read (formulas + number formats + formula cells' values) equals the full read", () => {
+  test("on the sample after 生成附表, with '=abc text, errors, dates, booleans, blanks and formulas of every result", async () => {
+    const fx = await sampleAfterGenerate();
+    const full = await fullRead(fx);
+    expect(full.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["附件2 部门整体自评表", "_selfeval", "单列"]));
+    const formulaCells = full.sheets.flatMap((s) => s.formulas.flat()).filter((f) => f !== null).length;
+    expect(formulaCells).toBeGreaterThan(400);
+    for (const bands of [1, 2, 4, 7]) {
+      fx.resetCounters();
+      const lean = await readSnapshotDetailed(fx.ctx, { bands, merges: true });
+      expect(lean.snapshot).toEqual(full);
+      expect(lean.syncs).toBe(2 + bands);
+    }
+    // The edge cells as the engine sees them.
+    const sheet = full.sheets.find((s) => s.name === "项目")!;
+    const last = sheet.values.length - 1;
+    expect(sheet.values[last].slice(0, 10)).toEqual(["=abc", { error: "#N/A" }, 43831, true, { error: "#DIV/0!" }, null, "项目名称", "001", null, 45000]);
+    expect(sheet.formulas[last].slice(0, 10)).toEqual([null, null, null, null, "=1/0", '=IF(B2="","",B2)', '=A1&""', null, null, "=TODAY()"]);
+    expect(sheet.numberFormats[last][2]).toBe("yyyy-mm-dd");
+  });
+
+  test("past 5 MB per band the bands are split finer: more syncs, the same snapshot", async () => {
+    const fx = await sampleAfterGenerate({ payloadLimit: 20_000 });
+    const full = await fullRead(fx);
+    fx.resetCounters();
+    const lean = await readSnapshotDetailed(fx.ctx, { merges: true });
+    expect(lean.snapshot).toEqual(full);
+    expect(lean.syncs).toBeGreaterThan(6);
+    expect(lean.syncs).toBe(fx.syncCount);
+    const failed = fx.requests.filter((r) => r.responseBytes > 20_000).length;
+    expect(failed).toBeGreaterThan(0);
+    expect(fx.requests.length - failed).toBeGreaterThan(4);
+  });
+
+  test("a formula whose value equals its own text is still a formula (the full read took it for a constant)", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("S").set("A1", "=B1").set("B1", "'=B1").set("A2", "=A1", { cachedValue: "=A1" }).set("B2", 1);
+    fx.sheet("S")!.cell("A1")!.cachedValue = "=B1";
+    const snap = await readSnapshot(fx.ctx);
+    expect(snap.sheets[0].formulas).toEqual([["=B1", null], ["=A1", null]]);
+    expect(snap.sheets[0].values).toEqual([["=B1", "=B1"], ["=A1", 1]]);
+  });
+
+  test("a merged area across a band boundary is reported once", async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet("S");
+    for (let r = 1; r <= 8; r++) s.set(`A${r}`, r).set(`D${r}`, r);
+    s.merges.push({ top: 1, left: 1, bottom: 6, right: 2 });
+    const snap = await readSnapshot(fx.ctx, { merges: true });
+    expect(snap.sheets[0].merges).toEqual(["B2:C7"]);
   });
 });
