@@ -132,12 +132,53 @@ function collectGuards(e: Expr, g: Guards): Guards {
 // ---------------------------------------------------------------------------------------------------------------
 // Evaluation with decimal.js.
 
+type SumIfs = Extract<Expr, { t: "sumIfs" }>;
+
+/** The cells of a SUMIFS, row by row: made once per expression (a derivation's is evaluated in every step). */
+export function sumIfsCells(e: SumIfs): { sum: Ref[]; criteria: Ref[][] } {
+  let cells = sumIfsMemo.get(e);
+  if (!cells) {
+    cells = { sum: [], criteria: e.criteria.map(() => []) };
+    for (let row = e.fromRow; row <= e.toRow; row++) {
+      cells.sum.push(cellAt(e.sheet, row, e.sumCol));
+      e.criteria.forEach((c, i) => cells!.criteria[i].push(cellAt(e.sheet, row, c.col)));
+    }
+    sumIfsMemo.set(e, cells);
+  }
+  return cells;
+}
+const sumIfsMemo = new WeakMap<SumIfs, { sum: Ref[]; criteria: Ref[][] }>();
+
+/** The sum cells of the rows whose criteria cells match (SUMIFS is case-blind), given a cell's text. */
+export function sumIfsMatches(e: SumIfs, text: (at: Ref) => string | null): Ref[] {
+  const { sum, criteria } = sumIfsCells(e);
+  const wanted = e.criteria.map((c) => c.text.toLowerCase());
+  const out: Ref[] = [];
+  for (let i = 0; i < sum.length; i++) {
+    let ok = true;
+    for (let k = 0; k < wanted.length && ok; k++) {
+      const same = (text(criteria[k][i]) ?? "").toLowerCase() === wanted[k];
+      ok = e.criteria[k].op === "=" ? same : !same;
+    }
+    if (ok) out.push(sum[i]);
+  }
+  return out;
+}
+
+/** A constant's decimal, shared: Decimals are immutable and the same few constants recur in every formula. */
+function constant(v: string): Decimal {
+  let d = constants.get(v);
+  if (d === undefined) constants.set(v, (d = new Decimal(v)));
+  return d;
+}
+const constants = new Map<string, Decimal>();
+
 function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value {
   switch (e.t) {
     case "ref":
       return lookup.number(e.at) ?? "blank";
     case "num":
-      return new Decimal(e.v);
+      return constant(e.v);
     case "add":
       return e.args.map((a) => evalNumber(a, lookup, zero)).reduce((x, y) => x.plus(y), new Decimal(0));
     case "sub":
@@ -159,14 +200,7 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
       return e.refs.map((r) => lookup.number(r) ?? new Decimal(0)).reduce((x, y) => x.plus(y), new Decimal(0));
     case "sumIfs": {
       let total = new Decimal(0);
-      for (let row = e.fromRow; row <= e.toRow; row++) {
-        const ok = e.criteria.every((c) => {
-          const t = (lookup.text(cellAt(e.sheet, row, c.col)) ?? "").toLowerCase();
-          const same = t === c.text.toLowerCase();
-          return c.op === "=" ? same : !same;
-        });
-        if (ok) total = total.plus(lookup.number(cellAt(e.sheet, row, e.sumCol)) ?? 0);
-      }
+      for (const at of sumIfsMatches(e, (c) => lookup.text(c))) total = total.plus(lookup.number(at) ?? 0);
       return total;
     }
     case "ifText": {
@@ -187,11 +221,7 @@ function evalNumber(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal {
 
 function sumRefs(e: Expr): Ref[] {
   if (e.t === "sum") return e.refs;
-  if (e.t === "sumIfs") {
-    const refs: Ref[] = [];
-    for (let row = e.fromRow; row <= e.toRow; row++) refs.push(cellAt(e.sheet, row, e.sumCol));
-    return refs;
-  }
+  if (e.t === "sumIfs") return sumIfsCells(e).sum;
   return [];
 }
 
@@ -245,9 +275,12 @@ export function inputsOf(e: Expr, options: { numbersOnly?: boolean } = {}): Ref[
         out.push(...x.refs);
         break;
       case "sumIfs":
-        for (let row = x.fromRow; row <= x.toRow; row++) {
-          out.push(cellAt(x.sheet, row, x.sumCol));
-          if (texts) for (const c of x.criteria) out.push(cellAt(x.sheet, row, c.col));
+        {
+          const { sum: sums, criteria } = sumIfsCells(x);
+          sums.forEach((at, i) => {
+            out.push(at);
+            if (texts) for (const column of criteria) out.push(column[i]);
+          });
         }
         break;
       case "ifText":

@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { OwnFormulas, refKey, type Derivation } from "../derive";
-import { cellAt, refCoords, type Expr, type Ref } from "../expr";
+import { refCoords, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, Settings, WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, parseNumberText } from "../text";
@@ -341,17 +341,9 @@ export class CheckContext {
   }
 
   private sumIfsRefs(e: Extract<Expr, { t: "sumIfs" }>): Ref[] {
-    const refs: Ref[] = [];
-    for (let row = e.fromRow; row <= e.toRow; row++) {
-      const ok = e.criteria.every((c) => {
-        const t = (this.text(cellAt(e.sheet, row, c.col)) ?? "").toLowerCase();
-        const same = t === c.text.toLowerCase();
-        return c.op === "=" ? same : !same;
-      });
-      if (ok) refs.push(cellAt(e.sheet, row, e.sumCol));
-    }
-    return refs;
+    return sumIfsMatches(e, (at) => this.text(at));
   }
+
 
   private ev(e: Expr): EvalResult {
     switch (e.t) {
