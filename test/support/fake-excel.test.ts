@@ -1,5 +1,5 @@
-/** The Excel stand-in itself: special cells and RangeAreas.areas as the docs describe them. */
-import { FakeExcel, FakeOfficeError } from "./fake-excel";
+/** The Excel stand-in itself: special cells and RangeAreas.areas as the docs describe them, and its payload sizes. */
+import { FakeExcel, FakeOfficeError, WEB_PAYLOAD_LIMIT } from "./fake-excel";
 
 function sheetWithFormulas(): FakeExcel {
   const fx = new FakeExcel();
@@ -61,5 +61,37 @@ describe("getSpecialCells / getSpecialCellsOrNullObject (ExcelApi 1.9)", () => {
     await fx.ctx.sync();
     expect(areas.areas.items.map((r) => r.rowIndex)).toEqual([0, 0, 3]);
     expect(() => areas.areas.items[0].values).toThrow(/not available/);
+  });
+});
+
+describe("payload sizes", () => {
+  test("responses count UTF-8 bytes, one object per area, and Excel's computed value of an uncalculated formula", async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet("S");
+    s.set("A1", "项目").set("A2", "=1+1").set("B2", "=1+2", { cachedValue: 3 });
+    const r = fx.ctx.workbook.worksheets.getItem("S").getRange("A1");
+    r.load("values");
+    await fx.ctx.sync();
+    expect(fx.requests[0].responseBytes).toBe(Buffer.byteLength(JSON.stringify({ values: [["项目"]] })));
+    expect(fx.requests[0].responseBytes).toBe(23); // 17 ASCII bytes and two 3-byte characters
+
+    fx.resetCounters();
+    const areas = fx.ctx.workbook.worksheets.getItem("S").getRange("A1:B2").getSpecialCellsOrNullObject("Formulas");
+    areas.areas.load("items/values");
+    await fx.ctx.sync();
+    // [{"values":[["",3]]}] is 21 bytes; A2's "" stands for a 20-byte number.
+    expect(fx.requests[0].responseBytes).toBe(21 + 18);
+  });
+
+  test("a response over 5 MB is rejected with ResponsePayloadSizeLimitExceeded, counted in UTF-8", async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet("S");
+    // 2,000,000 CJK characters: 6 MB of UTF-8, though String.length says 2 million.
+    for (let r = 1; r <= 1000; r++) s.set(`A${r}`, "汉".repeat(2000));
+    const range = fx.ctx.workbook.worksheets.getItem("S").getRange("A1:A1000");
+    range.load("values");
+    await expect(fx.ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    expect(fx.requests[0].responseBytes).toBeGreaterThan(6_000_000);
+    expect(WEB_PAYLOAD_LIMIT).toBe(5_000_000);
   });
 });

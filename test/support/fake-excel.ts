@@ -5,14 +5,17 @@
  *  - property writes and method calls are queued and applied, in order, at sync;
  *  - a property can be read only after load() and a sync (else a PropertyNotLoaded error, as in Office.js);
  *  - *OrNullObject results expose isNullObject after the sync;
- *  - every sync is counted and the JSON size of its queued request (and of its response) recorded, so tests can
- *    assert sync counts and that no request passes Excel on the web's 5 MB limit (a larger one is rejected with
+ *  - every sync is counted and the size of its queued request (and of its response) recorded, as the UTF-8 bytes
+ *    of its JSON (a CJK character is 3 bytes), so tests can assert sync counts and that no request passes Excel on
+ *    the web's 5 MB limit, read strictly as 5,000,000 bytes (a larger request is rejected with
  *    RequestPayloadSizeLimitExceeded, a larger response with ResponsePayloadSizeLimitExceeded).
  *  - writes to a protected sheet fail with code "AccessDenied"; with `editing` set every sync fails with
  *    "InvalidOperationInCellEditMode".
  * Strings written through values/formulas are parsed like typed input (numbers, booleans, error values, dates,
  * "=" formulas, a leading apostrophe marks text), so a host that writes "001" unprefixed gets the number 1, as in
- * Excel. The fake does not calculate: a formula cell's value is null (or what a test put in `cachedValue`).
+ * Excel. The fake does not calculate: a formula cell's value is null (or what a test put in `cachedValue`). Excel
+ * would return the computed value, so in the response size such a cell's value counts `uncalculatedValueBytes`
+ * (default 20: a 17-digit double such as -1234.5678901234567), not the 2 bytes of the "" the fake returns.
  *  - Range.getSpecialCells[OrNullObject]("Formulas" | "Constants" [, value types]) returns a RangeAreas whose
  *    `areas` collection holds one rectangle per run of matching cells (runs of a row, stacked while consecutive
  *    rows have the same runs); no matching cell gives a null object (ItemNotFound for getSpecialCells).
@@ -57,7 +60,8 @@ export interface Rect {
 
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
-export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Excel on the web: "a payload size limit for requests and responses of 5MB", read as decimal megabytes. */
+export const WEB_PAYLOAD_LIMIT = 5_000_000;
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -216,10 +220,15 @@ export class FakeSheet {
   }
 }
 
+/** UTF-8 bytes of a value's JSON. */
+function jsonBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v), "utf8");
+}
+
 export interface RequestRecord {
-  /** JSON bytes of the queued request. */
+  /** JSON bytes (UTF-8) of the queued request. */
   bytes: number;
-  /** JSON bytes of the loaded data returned. */
+  /** JSON bytes (UTF-8) of the loaded data returned. */
   responseBytes: number;
   /** Queued items. */
   items: number;
@@ -228,8 +237,13 @@ export interface RequestRecord {
 export interface FakeExcelOptions {
   /** What getCellProperties reports as `pattern` for a cell with no fill (Excel is not consistent: "None" or null). */
   noFillPattern?: "None" | null;
-  /** Reject requests or responses larger than this (default 5 MB, Excel on the web). */
+  /** Reject requests or responses larger than this many bytes (default WEB_PAYLOAD_LIMIT, Excel on the web). */
   payloadLimit?: number;
+  /**
+   * Response bytes a formula cell's value counts for when the test gave it no `cachedValue` (default 20): Excel
+   * returns the computed value (a number such as 0.13135593220338984), the fake returns "".
+   */
+  uncalculatedValueBytes?: number;
 }
 
 export class FakeExcel {
@@ -311,6 +325,8 @@ interface Action {
 
 export class FakeRequestContext {
   private queue: Action[] = [];
+  /** Response bytes the JSON of the responses does not show (values of formula cells the fake did not calculate). */
+  private unseenResponseBytes = 0;
   readonly workbook: WorkbookProxy;
 
   constructor(readonly excel: FakeExcel) {
@@ -321,11 +337,17 @@ export class FakeRequestContext {
     this.queue.push({ payload, run });
   }
 
+  /** Called while a `values` read runs: `cells` formula cells whose value Excel would have computed. */
+  countUncalculated(cells: number): void {
+    const bytes = this.excel.options.uncalculatedValueBytes ?? 20;
+    this.unseenResponseBytes += cells * Math.max(0, bytes - 2);
+  }
+
   async sync(): Promise<void> {
     const actions = this.queue;
     this.queue = [];
     let bytes = 2;
-    for (const a of actions) bytes += JSON.stringify(a.payload).length + 1;
+    for (const a of actions) bytes += jsonBytes(a.payload) + 1;
     const record: RequestRecord = { bytes, responseBytes: 0, items: actions.length };
     this.excel.requests.push(record);
     this.excel.syncCount++;
@@ -334,10 +356,13 @@ export class FakeRequestContext {
       throw new FakeOfficeError("InvalidOperationInCellEditMode", "The operation isn't available while Excel is in cell-edit mode.");
     }
     if (bytes > limit) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes}) has exceeded the limit.`);
+    this.unseenResponseBytes = 0;
     for (const a of actions) {
       const response = a.run();
-      if (response !== undefined) record.responseBytes += JSON.stringify(response).length;
+      if (response !== undefined) record.responseBytes += jsonBytes(response);
     }
+    record.responseBytes += this.unseenResponseBytes;
+    this.unseenResponseBytes = 0;
     if (record.responseBytes > limit) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes}) has exceeded the limit.`);
     }
@@ -1071,8 +1096,15 @@ class RangeProxy extends ClientObject {
   protected override read(name: string): unknown {
     const r = this.rect();
     switch (name) {
-      case "values":
-        return this.grid((c) => readValue(c));
+      case "values": {
+        let uncalculated = 0;
+        const grid = this.grid((c) => {
+          if (c?.formula !== undefined && c.cachedValue === undefined) uncalculated++;
+          return readValue(c);
+        });
+        this.context.countUncalculated(uncalculated);
+        return grid;
+      }
       case "formulas":
         return this.grid((c) => (c?.formula !== undefined ? c.formula : readValue(c)));
       case "numberFormat":

@@ -5,9 +5,10 @@
  * requests as the payload allows. Cell contents and number formats go as 2-D arrays over rectangles (null where a
  * rectangle covers a cell the plan does not touch: Office.js leaves such cells unchanged); styles and fills go per
  * style/fill as RangeAreas (worksheet.getRanges("A1:B2, D4"), ExcelApi 1.9). The running JSON size of what is
- * queued is estimated; when the next item would push the request past `maxBytesPerRequest` (default 4 MB, under
- * Excel on the web's 5 MB request limit) the queue is synced first. A rectangle too big for one request is split
- * into row bands. So the number of syncs grows with the payload size, never with the number of cells or sheets.
+ * queued is estimated in UTF-8 bytes (payload.ts: sheet names in formulas are CJK, 3 bytes a character); when the
+ * next item would push the request past `maxBytesPerRequest` (default 4.6 MB, under Excel on the web's 5 MB
+ * request limit; the estimate is within 1% of the JSON sent) the queue is synced first. A rectangle too big for one
+ * request is split into row bands. So the number of syncs grows with the payload size, never with the number of cells or sheets.
  *
  * Order (as the .xlsx host): sheets in plan order (create, clear, cells, formats, merges, layout), then deletions.
  * Safety: only sheets in plan.deleteSheets are deleted; only sheets with `clear` are cleared; no sheet is renamed.
@@ -34,10 +35,11 @@ import { format } from "../../core/data/messages";
 import { HostError } from "../../taskpane/host-api";
 import { protectedSheetError, quotedSheets, toHostError } from "./errors";
 import { parseFill } from "./fills";
+import { utf8Length } from "./payload";
 import { rectangles, spans, type Rect } from "./rects";
 
 export interface ApplyOptions {
-  /** Estimated JSON bytes per request before a sync is forced (default 4,000,000). */
+  /** Estimated JSON bytes (UTF-8) per request before a sync is forced (default 4,600,000). */
   maxBytesPerRequest?: number;
   /** Cells (array entries) per request before a sync is forced (default 1,000,000). */
   maxCellsPerRequest?: number;
@@ -51,7 +53,7 @@ export interface ApplyResult {
   requestBytes: number[];
 }
 
-export const APPLY_DEFAULTS = { maxBytesPerRequest: 4_000_000, maxCellsPerRequest: 1_000_000, maxGap: 2 };
+export const APPLY_DEFAULTS = { maxBytesPerRequest: 4_600_000, maxCellsPerRequest: 1_000_000, maxGap: 2 };
 
 /** Longest address string passed to one getRanges() call. */
 const MAX_AREAS_ADDRESS = 2000;
@@ -302,7 +304,7 @@ async function writeGrid<T>(
       bandBytes = 0;
     };
     for (const row of rows) {
-      const rowBytes = JSON.stringify(row).length + 1;
+      const rowBytes = utf8Length(JSON.stringify(row)) + 1;
       const tooBig =
         band.length > 0 &&
         (bandBytes + rowBytes + OP_OVERHEAD > batch.maxBytes || (band.length + 1) * width > batch.maxCells);

@@ -1,5 +1,5 @@
 import { FakeExcel, WEB_PAYLOAD_LIMIT } from "../../support/fake-excel";
-import { applyPlan, columnWidthToPoints, readSnapshot, selectCell } from "../../../src/host/excel";
+import { APPLY_DEFAULTS, applyPlan, columnWidthToPoints, readSnapshot, selectCell } from "../../../src/host/excel";
 import { needsTextPrefix } from "../../../src/host/excel/apply-plan";
 import { toHostError } from "../../../src/host/excel/errors";
 import type { CellWrite, Plan } from "../../../src/core/plan";
@@ -180,8 +180,8 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     for (const r of fx.requests) expect(r.bytes).toBeLessThan(WEB_PAYLOAD_LIMIT);
     expect(res.syncs).toBe(fx.syncCount);
     expect(res.syncs).toBeGreaterThan(2);
-    // Syncs are what the payload needs (4 MB each), plus the sheet-list read; nowhere near one per cell or row.
-    expect(res.syncs).toBeLessThanOrEqual(Math.ceil(total / 4_000_000) + 2);
+    // Syncs are what the payload needs (4.6 MB each), plus the sheet-list read; nowhere near one per cell or row.
+    expect(res.syncs).toBeLessThanOrEqual(Math.ceil(total / APPLY_DEFAULTS.maxBytesPerRequest) + 2);
     expect(fx.sheet("S")!.cell("J20000")!.formula).toBe("=SUM(A20000:I20000)");
     expect(fx.sheet("S")!.cell("B1")!.value).toBe(1.25);
     expect(fx.sheet("S")!.cell("A7")!.value).toBe("第6行 说明文字说明文字说明文字");
