@@ -1,6 +1,6 @@
 /**
  * Checking files for `selfeval check`: one file (load, check, the highlighted copy when asked), and many files, in
- * worker threads when there are enough of them to pay for starting the workers. Results come back in input order.
+ * worker threads when asked (--jobs) or when a large folder meets spare cores. Results come back in input order.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { availableParallelism } from "os";
@@ -54,12 +54,17 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
   return outcome;
 }
 
-/** Below this many files, starting workers (each loads ExcelJS and the engine) costs more than it saves. */
-const PARALLEL_FROM = 8;
-const MAX_JOBS = 4;
+/**
+ * Files checked at once when --jobs is not given. A worker costs a start (it loads ExcelJS and the engine) and a core;
+ * measured on 2 shared cores, two workers made 200 small workbooks slower, not faster (bench/batch.ts). So: one at a
+ * time, unless the folder is large and the machine has cores to spare.
+ */
+export function defaultJobs(files: number, cores = availableParallelism()): number {
+  return files >= 100 && cores >= 4 ? Math.min(cores - 1, 4) : 1;
+}
 
 export async function checkFiles(files: string[], options: CheckFileOptions, jobs?: number): Promise<FileOutcome[]> {
-  const n = Math.min(jobs ?? (files.length >= PARALLEL_FROM ? Math.min(availableParallelism(), MAX_JOBS) : 1), files.length);
+  const n = Math.min(jobs ?? defaultJobs(files.length), files.length);
   const worker = workerScript();
   if (n <= 1 || !worker) {
     const out: FileOutcome[] = [];

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCheck } from "../../src/cli/check";
-import { workerScript } from "../../src/cli/check-files";
+import { defaultJobs, workerScript } from "../../src/cli/check-files";
 import { SAMPLE } from "./helpers";
 
 function io() {
@@ -137,5 +137,12 @@ describe("selfeval check", () => {
     const t = io();
     expect(await runCheck([folder, "--jobs", "0"], t.io)).toBe(2);
     expect(t.err.join("")).toContain("--jobs 需要一个正整数");
+  });
+
+  it("checks one file at a time by default, in workers only for a large folder on a machine with cores to spare", () => {
+    expect(defaultJobs(200, 2)).toBe(1);
+    expect(defaultJobs(50, 8)).toBe(1);
+    expect(defaultJobs(200, 8)).toBe(4);
+    expect(defaultJobs(200, 4)).toBe(3);
   });
 });
