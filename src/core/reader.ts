@@ -36,11 +36,17 @@ function cellText(sheet: SheetSnapshot, row: number, col: number): string | null
 
 function labelMatches(text: string | null, label: string, synonyms: string[] = [], year: number | null = null): boolean {
   if (text === null) return false;
-  const normalized = normalizeLabel(year === null ? text : yearTokens(text, year));
+  // Asked for every cell of every candidate header row, against every column: the year rewrite only when a year is
+  // there, and each synonym list normalised once.
+  const normalized = normalizeLabel(year === null || !YEAR.test(text) ? text : yearTokens(text, year));
   if (normalizeLabel(label) === normalized) return true;
-  for (const candidate of synonyms) if (normalizeLabel(candidate) === normalized) return true;
-  return false;
+  if (synonyms.length === 0) return false;
+  let set = synonymSets.get(synonyms);
+  if (!set) synonymSets.set(synonyms, (set = new Set(synonyms.map(normalizeLabel))));
+  return set.has(normalized);
 }
+const YEAR = /\d{4}\s*年/;
+const synonymSets = new WeakMap<string[], Set<string>>();
 
 function isDateFormat(numberFormat: string | null): boolean {
   if (!numberFormat) return false;
