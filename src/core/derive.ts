@@ -483,8 +483,7 @@ export function derive(model: WorkbookModel, cache?: DerivationCache): { list: D
 export class DerivedValues {
   private readonly byKey: Map<string, Derivation>;
   private readonly sheets: Map<string, SheetSnapshot>;
-  private readonly memo = new Map<string, Value>();
-  private readonly visiting = new Set<string>();
+  private readonly memo = new Map<string, Value | typeof VISITING>();
   // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
   private readonly raw = new Map<string, Decimal | null>();
   private readonly lookup: Lookup;
@@ -535,20 +534,21 @@ export class DerivedValues {
 
   private valueAt(at: Ref): Value | null {
     const key = refKey(at);
+    const known = this.memo.get(key);
+    // A cell met again while its own formula is being evaluated is a circular reference: blank.
+    if (known !== undefined) return known === VISITING ? "blank" : known;
     const d = this.byKey.get(key);
     if (!d || (this.mode === "excel" && !this.written(d))) return this.rawNumber(at, key);
-    const known = this.memo.get(key);
-    if (known !== undefined) return known;
-    if (this.visiting.has(key)) return "blank";
-    this.visiting.add(key);
+    this.memo.set(key, VISITING);
     let v = evaluate(d.expr, this.lookup, this.settings.zeroDivision);
-    this.visiting.delete(key);
     // A typed figure whose parts are not given stands as an input (a total typed without its breakdown).
     if (v === "blank" && this.mode === "pure") v = this.rawNumber(at, key) ?? "blank";
     this.memo.set(key, v);
     return v;
   }
 }
+
+const VISITING = Symbol("visiting");
 
 /** Every derived value at once, by "sheet!A1" (see DerivedValues). */
 export function computeDerived(

@@ -20,7 +20,9 @@ export interface Ref {
 
 /** A reference to the cell at 0-based (row, col) of a sheet. */
 export function cellAt(sheet: string, row: number, col: number): Ref {
-  return { sheet, ref: cellRef(row, col), row, col };
+  // key is filled in when first asked for (refKey); declaring it here keeps every Ref one shape for the engine's hot
+  // lookups rather than changing shape then.
+  return { sheet, ref: cellRef(row, col), row, col, key: undefined };
 }
 
 /** The 0-based row and column of a reference. */
@@ -90,6 +92,10 @@ interface Guards {
   strict: Ref[];
   sums: Expr[];
   divisors: Expr[];
+}
+
+function guardsOf(e: Expr): Guards {
+  return collectGuards(e, { strict: [], sums: [], divisors: [] });
 }
 
 function collectGuards(e: Expr, g: Guards): Guards {
@@ -227,7 +233,7 @@ function sumRefs(e: Expr): Ref[] {
 
 /** Evaluates an expression as the formula rendered from it evaluates in Excel. */
 export function evaluate(e: Expr, lookup: Lookup, zero: ZeroDivision): Value {
-  const g = collectGuards(e, { strict: [], sums: [], divisors: [] });
+  const g = guardsOf(e);
   if (g.strict.some((r) => lookup.number(r) === null)) return "blank";
   if (g.sums.some((s) => sumRefs(s).every((r) => lookup.number(r) === null))) return "blank";
   try {
@@ -296,7 +302,7 @@ export function inputsOf(e: Expr, options: { numbersOnly?: boolean } = {}): Ref[
 
 /** The cells whose blankness makes the expression blank (not those of sums, where blank lines are allowed). */
 export function strictInputsOf(e: Expr): Ref[] {
-  return collectGuards(e, { strict: [], sums: [], divisors: [] }).strict;
+  return guardsOf(e).strict;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -395,7 +401,7 @@ function renderGuarded(e: Expr, home: string, zero: ZeroDivision, strictGuarded 
       return `IF(COUNT(${renderRefList(a, home)})<${a.length},"",IF(${renderCondition(e, home)},${branches}))`;
     }
   }
-  const g = collectGuards(e, { strict: [], sums: [], divisors: [] });
+  const g = guardsOf(e);
   const blankTests: string[] = [];
   const strict = strictGuarded ? [] : dedupe(g.strict);
   if (strict.length > 0) blankTests.push(`COUNT(${renderRefList(strict, home)})<${strict.length}`);
