@@ -213,7 +213,12 @@ class Reader {
   }
 
   readCell(sheet: SheetSnapshot, row: number, col: number, kind: ColumnSpec["kind"], scale: number, percentHeader: boolean): CellModel {
-    const { value, formula, numberFormat } = snapshotCell(sheet, row, col);
+    // Every cell of every table: index the grids directly (snapshotCell would allocate an object per cell).
+    const r = row - sheet.originRow;
+    const c = col - sheet.originCol;
+    const value = sheet.values[r]?.[c] ?? null;
+    const formula = sheet.formulas[r]?.[c] ?? null;
+    const numberFormat = sheet.numberFormats[r]?.[c] ?? null;
     const cell: CellModel = {
       sheet: sheet.name,
       ref: cellRef(row, col),
@@ -341,16 +346,19 @@ class Reader {
       if (!spec.rows && spec.totalRow && key === spec.totalRow.key) break;
     }
     const hidden = this.hiddenUnderMerges(sheet);
-    for (const cell of table.rows.flatMap((row) => [...row.cells.values()])) {
-      if (cell.error) this.issue("error", "errorValue", cell.sheet, [cell.ref], { cell: cell.ref, error: cell.error });
-      if (cell.isDate && cell.raw) {
-        this.issue("warning", "dateInAmount", cell.sheet, [cell.ref], { cell: cell.ref, value: cell.raw.toString() });
+    for (const row of table.rows) {
+      for (const cell of row.cells.values()) {
+        if (cell.error) this.issue("error", "errorValue", cell.sheet, [cell.ref], { cell: cell.ref, error: cell.error });
+        if (cell.isDate && cell.raw) {
+          this.issue("warning", "dateInAmount", cell.sheet, [cell.ref], { cell: cell.ref, value: cell.raw.toString() });
+        }
+        // A link to another workbook names it in brackets; most formulas have none, so look closer only then.
+        if (cell.formula?.includes("[") && EXTERNAL_LINK.test(cell.formula.replace(/"[^"]*"/g, ""))) {
+          this.issue("warning", "externalLink", cell.sheet, [cell.ref], { cell: cell.ref, formula: cell.formula });
+        }
+        const range = hidden.size > 0 ? hidden.get(cell.ref) : undefined;
+        if (range) this.issue("warning", "mergedInput", cell.sheet, [cell.ref], { cell: cell.ref, range });
       }
-      if (cell.formula && EXTERNAL_LINK.test(cell.formula.replace(/"[^"]*"/g, ""))) {
-        this.issue("warning", "externalLink", cell.sheet, [cell.ref], { cell: cell.ref, formula: cell.formula });
-      }
-      const range = hidden.get(cell.ref);
-      if (range) this.issue("warning", "mergedInput", cell.sheet, [cell.ref], { cell: cell.ref, range });
     }
     return table;
   }
