@@ -48,6 +48,21 @@ function labelMatches(text: string | null, label: string, synonyms: string[] = [
 const YEAR = /\d{4}\s*年/;
 const synonymSets = new WeakMap<string[], Set<string>>();
 
+/** The normalised sheet names that are home to a table other than spec's (template data: computed once a spec). */
+function otherHomes(spec: TableSpec): Set<string> {
+  let homes = otherHomesOf.get(spec);
+  if (!homes) {
+    homes = new Set(
+      INPUT_TABLES.filter((t) => t.sheet !== spec.sheet)
+        .flatMap((t) => [t.sheet, ...(t.sheetSynonyms ?? [])])
+        .map(normalizeLabel),
+    );
+    otherHomesOf.set(spec, homes);
+  }
+  return homes;
+}
+const otherHomesOf = new Map<TableSpec, Set<string>>();
+
 function isDateFormat(numberFormat: string | null): boolean {
   if (!numberFormat) return false;
   const f = numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, "");
@@ -94,11 +109,7 @@ class Reader {
     const byName = this.snapshot.sheets.filter((s) => names.includes(normalizeLabel(s.name)));
     // A table whose sheet was renamed is looked for on the other sheets, but not on a sheet that is the home of a
     // different table (with 预算执行 deleted, the 项目 sheet's headers would otherwise pass for the budget table).
-    const homes = new Set(
-      INPUT_TABLES.filter((t) => t.sheet !== spec.sheet)
-        .flatMap((t) => [t.sheet, ...(t.sheetSynonyms ?? [])])
-        .map(normalizeLabel),
-    );
+    const homes = otherHomes(spec);
     const others = this.snapshot.sheets.filter(
       (s) => !byName.includes(s) && s.name !== REGISTRY_SHEET && !s.name.startsWith("附件") && !homes.has(normalizeLabel(s.name)),
     );
