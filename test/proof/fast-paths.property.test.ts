@@ -32,16 +32,20 @@ const arb = fc.record({ c: caseArb, filled: fc.boolean() });
 const workbook = ({ c, filled }: { c: { base: number; edits: Parameters<typeof userWorkbook>[1] }; filled: boolean }) =>
   userWorkbook(c.base, c.edits, filled ? FILLED : BASES);
 
+/** Two checker contexts over the same generated workbook: one asked the shortcut, one the full evaluation. */
+function checkerPair(x: { c: { base: number; edits: Parameters<typeof userWorkbook>[1] }; filled: boolean }) {
+  const s = workbook(x);
+  const model = readWorkbook(s);
+  const list = derivations(model);
+  return { list, quick: new CheckContext(s, model, list), full: new CheckContext(s, model, list) };
+}
+
 describe("fast paths", () => {
   it("the checker's blank test agrees with evaluating every derived cell", () => {
     let blanks = 0;
     fc.assert(
       fc.property(arb, (x) => {
-        const s = workbook(x);
-        const model = readWorkbook(s);
-        const list = derivations(model);
-        const quick = new CheckContext(s, model, list);
-        const full = new CheckContext(s, model, list);
+        const { list, quick, full } = checkerPair(x);
         for (const d of list) {
           const blank = full.evaluate(d) === "blank";
           if (blank) blanks++;
@@ -57,11 +61,7 @@ describe("fast paths", () => {
     let numbers = 0;
     fc.assert(
       fc.property(arb, (x) => {
-        const s = workbook(x);
-        const model = readWorkbook(s);
-        const list = derivations(model);
-        const quick = new CheckContext(s, model, list);
-        const full = new CheckContext(s, model, list);
+        const { list, quick, full } = checkerPair(x);
         for (const d of list) {
           const f = full.figure(d);
           const n = quick.nominal(d);
