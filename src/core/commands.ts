@@ -7,7 +7,7 @@ import { attachmentsPlan } from "./attachments";
 import { checkWorkbook } from "./check/check";
 import { TEMPLATE_SHEETS } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { DerivationCache } from "./derive";
+import { StepCache } from "./derive";
 import { fillWorkbook } from "./fill";
 import type { Finding } from "./findings";
 import type { Plan } from "./plan";
@@ -52,7 +52,7 @@ export interface BuildResult {
 }
 
 /** 生成附表: 计算 first (the attachments link to the cells it fills), then the attachment sheets. */
-export async function generate(host: StepHost, lang: Language = "zh", cache = new DerivationCache()): Promise<string> {
+export async function generate(host: StepHost, lang: Language = "zh", cache = new StepCache()): Promise<string> {
   const filled = fillWorkbook(await host.read({ fills: false }), lang, cache);
   await host.apply(filled.plan);
   const attachments = attachmentsPlan(await host.read({ fills: false }), { cache });
@@ -62,7 +62,7 @@ export async function generate(host: StepHost, lang: Language = "zh", cache = ne
 
 /** The one-button path: 计算, the attachment sheets, then 审核 with highlights over all of it. */
 export async function build(host: StepHost, lang: Language = "zh"): Promise<BuildResult> {
-  const cache = new DerivationCache();
+  const cache = new StepCache();
   const generated = await generate(host, lang, cache);
   const checked = checkWorkbook(await host.read({ fills: true }), { highlight: true, lang, cache });
   await host.apply(checked.plan);

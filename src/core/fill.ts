@@ -5,11 +5,10 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { computeDerived, derive, NUMBER_FORMATS, refKey, type Derivation, type DerivationCache, type OwnFormulas } from "./derive";
+import { computeDerived, derive, NUMBER_FORMATS, readModel, refKey, type Derivation, type StepCache, type OwnFormulas } from "./derive";
 import { refCoords, strictInputsOf, type Value } from "./expr";
 import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
-import { readWorkbook } from "./reader";
 import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 export interface FillResult {
@@ -69,8 +68,8 @@ export function requiredInputCells(model: WorkbookModel): Map<string, string> {
   return out;
 }
 
-export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", cache?: DerivationCache): FillResult {
-  const model = readWorkbook(snapshot);
+export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", cache?: StepCache): FillResult {
+  const model = readModel(snapshot, cache);
   const { list, own } = derive(model, cache);
   const formulas = new Map(list.map((d) => [d.key, own.rendered(d)]));
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));

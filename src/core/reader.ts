@@ -106,13 +106,11 @@ class Reader {
 
   candidateSheets(spec: TableSpec): SheetSnapshot[] {
     const names = [spec.sheet, ...(spec.sheetSynonyms ?? [])].map(normalizeLabel);
-    const byName = this.snapshot.sheets.filter((s) => names.includes(normalizeLabel(s.name)));
+    const byName = tableSheets(this.snapshot).filter((s) => names.includes(normalizeLabel(s.name)));
     // A table whose sheet was renamed is looked for on the other sheets, but not on a sheet that is the home of a
     // different table (with 预算执行 deleted, the 项目 sheet's headers would otherwise pass for the budget table).
     const homes = otherHomes(spec);
-    const others = this.snapshot.sheets.filter(
-      (s) => !byName.includes(s) && s.name !== REGISTRY_SHEET && !s.name.startsWith("附件") && !homes.has(normalizeLabel(s.name)),
-    );
+    const others = tableSheets(this.snapshot).filter((s) => !byName.includes(s) && !homes.has(normalizeLabel(s.name)));
     return [...byName, ...others];
   }
 
@@ -565,6 +563,19 @@ function reportGaps(reader: Reader, table: TableModel) {
       reader.issue("warning", "rowMissing", table.sheet, [], { table: spec.title, row: row.label });
     }
   }
+}
+
+/**
+ * The sheets readWorkbook looks for tables in: all but the add-in's registry and the attachment sheets (附件…). The
+ * model depends on these, the registry and the sheet names alone.
+ */
+export function tableSheets(snapshot: WorkbookSnapshot): SheetSnapshot[] {
+  return snapshot.sheets.filter((s) => s.name !== REGISTRY_SHEET && !s.name.startsWith("附件"));
+}
+
+/** The registry entries of a snapshot (see registry.ts). */
+export function readRegistry(snapshot: WorkbookSnapshot): RegistryEntry[] {
+  return new Reader(snapshot).readRegistry();
 }
 
 /** Reads every input table of the standard template from a snapshot. */

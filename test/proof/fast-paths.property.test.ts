@@ -10,9 +10,9 @@ import fc from "fast-check";
 import Decimal from "decimal.js";
 import { AttachmentContext } from "../../src/core/attachments/context";
 import { CheckContext } from "../../src/core/check/evaluate";
-import { computeDerived, DerivationCache, derivations, OwnFormulas } from "../../src/core/derive";
+import { computeDerived, StepCache, derivations, OwnFormulas } from "../../src/core/derive";
 import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
-import { NATURES } from "../../src/core/data/layout";
+import { NATURES, REGISTRY_SHEET } from "../../src/core/data/layout";
 import { fillWorkbook } from "../../src/core/fill";
 import { readWorkbook } from "../../src/core/reader";
 import { snapshotCell, type WorkbookSnapshot } from "../../src/core/snapshot";
@@ -126,7 +126,7 @@ describe("fast paths", () => {
 
   it("the derivation cache derives again when the layout, a nature, a code or a setting changes", () => {
     const s = clone(BASES[4]);
-    const cache = new DerivationCache();
+    const cache = new StepCache();
     const first = cache.for(readWorkbook(s)).list;
     expect(cache.for(readWorkbook(clone(s))).list).toBe(first);
     // A quantitative indicator made qualitative loses its completion and score formulas.
@@ -140,5 +140,29 @@ describe("fast paths", () => {
     const model = readWorkbook(s);
     const third = cache.for({ ...model, settings: { ...model.settings, overExecution: "deviation" } }).list;
     expect(third).not.toBe(second);
+  });
+
+  it("the step cache reads the model again when a sheet the reader reads changes, and only then", () => {
+    const s = clone(FILLED[4]);
+    const cache = new StepCache();
+    const first = cache.model(s);
+    // An attachment sheet and a registry entry added (what 生成附表 does): same tables, the registry read afresh.
+    const later = clone(s);
+    later.sheets.push({ name: "附件1 基础数据表", visibility: "visible", originRow: 0, originCol: 0, values: [["x"]], formulas: [[null]], numberFormats: [[null]] });
+    later.sheets.push({ name: REGISTRY_SHEET, visibility: "veryHidden", originRow: 0, originCol: 0, values: [["sheet", "附件1 基础数据表", "", "x"]], formulas: [[null, null, null, null]], numberFormats: [[null, null, null, null]] });
+    const reused = cache.model(later);
+    expect(reused.tables).toBe(first.tables);
+    expect(reused.registry).toEqual(readWorkbook(later).registry);
+    expect(reused.sheetNames).toEqual(later.sheets.map((x) => x.name));
+    // A typed figure changed: read again, and the same model as a fresh read.
+    const edited = clone(later);
+    const budget = edited.sheets.find((x) => x.name === "预算执行")!;
+    const r = budget.values.findIndex((row) => typeof row[1] === "number");
+    budget.values[r][1] = (budget.values[r][1] as number) + 1;
+    const again = cache.model(edited);
+    expect(again.tables).not.toBe(first.tables);
+    const fresh = readWorkbook(edited);
+    const figures = (m: typeof fresh) => [...m.tables.values()].flat().flatMap((t) => t.rows.flatMap((row) => [...row.cells.values()].map((c) => `${c.ref}=${c.raw}`)));
+    expect(figures(again)).toEqual(figures(fresh));
   });
 });

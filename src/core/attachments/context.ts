@@ -4,10 +4,9 @@
  */
 import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { derive, DerivedValues, refKey, type Derivation, type DerivationCache } from "../derive";
+import { derive, DerivedValues, readModel, refKey, type Derivation, type StepCache } from "../derive";
 import { refCoords, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
-import { readWorkbook } from "../reader";
 import { isCellError, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { format } from "./text";
 
@@ -24,9 +23,9 @@ export class AttachmentContext {
   private readonly missingInputs = new Map<string, { text: string; where: Set<string> }>();
   private readonly sheets: Map<string, SheetSnapshot>;
 
-  constructor(snapshot: WorkbookSnapshot, cache?: DerivationCache) {
+  constructor(snapshot: WorkbookSnapshot, cache?: StepCache) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-    this.model = readWorkbook(snapshot);
+    this.model = readModel(snapshot, cache);
     const { list, own } = derive(this.model, cache);
     this.derived = new Map(list.map((d) => [d.key, d]));
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Decided per cell when

@@ -7,7 +7,7 @@
  *
  * Run it on a snapshot taken after 计算 (fill) has been applied: the attachments link to the cells 计算 writes.
  */
-import type { DerivationCache } from "../derive";
+import type { StepCache } from "../derive";
 import {
   ATTACHMENT_MESSAGES,
   ATTACHMENT_NAMES,
@@ -47,7 +47,7 @@ export interface AttachmentsOptions {
    */
   projectOrder?: "name" | "input";
   /** Derivations kept from an earlier step of the same command. */
-  cache?: DerivationCache;
+  cache?: StepCache;
 }
 
 export interface AttachmentSheet {

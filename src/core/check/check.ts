@@ -16,13 +16,12 @@ import {
   type FigureSelector,
   type Rule,
 } from "../data/rules";
-import { derive, expenseCode, expenseHierarchy, indicatorNature, type Derivation, type DerivationCache, type OwnFormulas } from "../derive";
+import { derive, expenseCode, readModel, expenseHierarchy, indicatorNature, type Derivation, type StepCache, type OwnFormulas } from "../derive";
 import { cellAt, inputsOf, refCoords, strictInputsOf, type Expr, type Ref } from "../expr";
 import { requiredInputCells } from "../fill";
 import { severityOrder, type Finding, type Severity } from "../findings";
 import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
 import { emptyPlan, type Plan } from "../plan";
-import { readWorkbook } from "../reader";
 import { isCellError, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, normalizeLabel } from "../text";
 import { CheckContext, statedFigure, type Figure, type Nominal, type StatedFigure } from "./evaluate";
@@ -46,7 +45,7 @@ export interface CheckOptions {
   highlight?: boolean;
   lang?: Language;
   /** Derivations kept from an earlier step of the same command. */
-  cache?: DerivationCache;
+  cache?: StepCache;
 }
 
 export interface CheckSummary {
@@ -776,7 +775,7 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
 /** Runs every rule; findings sorted by severity, sheet and cell. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const lang = options.lang ?? "zh";
-  const model = readWorkbook(snapshot);
+  const model = readModel(snapshot, options.cache);
   const { list, own } = derive(model, options.cache);
   const c = new Checker(snapshot, model, list, lang, own);
   c.plugs();
