@@ -77,6 +77,11 @@ export const MESSAGES = {
     zh: "工作簿中没有标准输入表：请先点击“新建模板”。",
     en: "The workbook has no input sheets: click 新建模板 first.",
   },
+  /** A used range too large to read whole: the add-in refuses rather than work on part of the sheet. */
+  readClipped: {
+    zh: "工作表“{sheet}”的已用区域是 {usedRange}，超出一次能读取的范围（只能读到 {readRange}）。只处理其中一部分会算错合计，因此未做任何改动。请删除该表下方或右侧多余的内容（例如远处误输入的单元格），然后重试。",
+    en: "The used range of sheet “{sheet}” is {usedRange}, more than can be read at once (only {readRange}). Nothing was changed, since working on part of it would get totals wrong. Delete what lies below or right of the table (a cell typed far away, say), then try again.",
+  },
   templateExists: {
     zh: "工作表“{sheet}”已存在，未改动；模板的其他工作表已添加。",
     en: "Sheet “{sheet}” exists and was left alone.",

@@ -29,12 +29,13 @@ import {
   type StepHost,
 } from "../../core/commands";
 import { cellsNeedingFills, highlightPlan } from "../../core/check/highlight";
+import { REGISTRY_SHEET, TEMPLATE_SHEETS } from "../../core/data/layout";
 import { format } from "../../core/data/messages";
 import { readWorkbook } from "../../core/reader";
 import type { Finding } from "../../core/findings";
 import { applyPlan } from "./apply-plan";
 import { readFillsInto } from "./read-fills";
-import { hostSupports, readSnapshot } from "./read-snapshot";
+import { hostSupports, readSnapshotDetailed } from "./read-snapshot";
 import { selectCell } from "./select-cell";
 
 /** Runs a batch against Excel; Excel.run in production, a fake context in tests. */
@@ -55,8 +56,17 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
   const run: Runner = deps.run ?? ((options, batch) => Excel.run(options, batch));
   const grouping = () => deps.undoGrouping ?? hostSupports("1.20");
 
+  /**
+   * The workbook; HostError naming each input sheet (or the add-in's registry) too large to read whole: a command
+   * never works on part of one. Another sheet of the user's may be read in part; the engine does not use it.
+   */
   async function read(options: { fills?: boolean } = {}): Promise<WorkbookSnapshot> {
-    return run({}, (context) => readSnapshot(context, options));
+    const { snapshot, clipped } = await run({}, (context) => readSnapshotDetailed(context, options));
+    const needed = clipped.filter((c) => TEMPLATE_SHEETS.includes(c.sheet) || c.sheet === REGISTRY_SHEET);
+    if (needed.length > 0) {
+      throw new HostError("other", needed.map((c) => format("readClipped", { ...c, readRange: c.readRange || "—" })).join("\n"));
+    }
+    return snapshot;
   }
 
   async function apply(plan: Plan): Promise<void> {

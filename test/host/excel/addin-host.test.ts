@@ -55,4 +55,22 @@ describe("createExcelHost (Excel.run → snapshot → core → plan)", () => {
     expect(planIsUndoable({ styles: {}, sheets: [], deleteSheets: ["x"] })).toBe(false);
     expect(planIsUndoable({ styles: {}, sheets: [{ name: "a", cells: [], visibility: "hidden" }] })).toBe(false);
   });
+
+  test("an input sheet too large to read whole stops the command with a Chinese message naming it; other sheets may be read in part", async () => {
+    const { fx, host } = setup(true);
+    await host.newTemplate();
+    // A stray value far below 项目's table: its used range runs past the rows a read takes.
+    fx.sheets.find((s) => s.name === "项目")!.set("B60001", 1);
+    fx.resetCounters();
+    const err = await host.fill().catch((e) => e);
+    expect(isHostError(err) && err.kind).toBe("other");
+    expect(err.message).toContain("工作表“项目”的已用区域是 A1:");
+    expect(err.message).toContain("60001");
+    expect(err.message).toContain("未做任何改动");
+    expect(fx.syncCount).toBeLessThan(8); // refused after the read: nothing applied
+    // The same stray value on a sheet of the user's own: the command runs.
+    fx.sheets.find((s) => s.name === "项目")!.cells.delete("60000,1");
+    fx.addSheet("我的草稿").set("B60001", 1);
+    await expect(host.fill()).resolves.toHaveProperty("message");
+  });
 });
