@@ -48,6 +48,70 @@ function labelMatches(text: string | null, label: string, synonyms: string[] = [
 const YEAR = /\d{4}\s*年/;
 const synonymSets = new WeakMap<string[], Set<string>>();
 
+/** A table's column labels, normalised once: label → the indexes of the columns it names (headers; groups). */
+interface ColumnLabels {
+  headers: Map<string, number[]>;
+  groups: Map<string, number[]>;
+}
+const columnLabelsOf = new WeakMap<ColumnSpec[], ColumnLabels>();
+
+function columnLabels(columns: ColumnSpec[]): ColumnLabels {
+  let labels = columnLabelsOf.get(columns);
+  if (!labels) {
+    labels = { headers: new Map(), groups: new Map() };
+    const add = (map: Map<string, number[]>, label: string, i: number) => {
+      const key = normalizeLabel(label);
+      const list = map.get(key) ?? [];
+      if (!list.includes(i)) list.push(i);
+      map.set(key, list);
+    };
+    columns.forEach((col, i) => {
+      for (const label of [col.header, ...(col.synonyms ?? [])]) add(labels!.headers, label, i);
+      if (col.group) for (const label of [col.group, ...(col.groupSynonyms ?? [])]) add(labels!.groups, label, i);
+    });
+    columnLabelsOf.set(columns, labels);
+  }
+  return labels;
+}
+
+/** A header cell's text as labels are compared: years as tokens relative to the report year, normalised. */
+function normalizedHeader(text: string | null, year: number | null): string | null {
+  if (text === null) return null;
+  return normalizeLabel(year === null || !YEAR.test(text) ? text : yearTokens(text, year));
+}
+
+/**
+ * The column a header cell names: the first column (in the table's order) whose header the text is, and whose group
+ * the group above is when the column has one; a blank cell under a label names that label's column; a single-level
+ * header naming a group stands for the group's derived total column. Every cell of every candidate header row asks,
+ * so the labels are looked up (columnLabels), not compared column by column.
+ */
+export function matchColumn(
+  columns: ColumnSpec[],
+  text: string | null,
+  group: string | null,
+  above: string | null,
+  year: number | null,
+): ColumnSpec | undefined {
+  const { headers, groups } = columnLabels(columns);
+  const t = normalizedHeader(text, year);
+  const g = normalizedHeader(group, year);
+  const a = normalizedHeader(above, year);
+  let best = Infinity;
+  for (const i of (t !== null && headers.get(t)) || []) {
+    const col = columns[i];
+    if (!col.group || (g !== null && (groups.get(g) ?? []).includes(i))) best = Math.min(best, i);
+  }
+  if (text === null && a !== null) {
+    for (const i of headers.get(a) ?? []) if (!columns[i].group) best = Math.min(best, i);
+  }
+  if (best < Infinity) return columns[best];
+  // A single-level header naming a group ("全年预算数") stands for the group's total column.
+  const either = t ?? a;
+  for (const i of (either !== null && groups.get(either)) || []) if (columns[i].derived) best = Math.min(best, i);
+  return best < Infinity ? columns[best] : undefined;
+}
+
 /** The normalised sheet names that are home to a table other than spec's (template data: computed once a spec). */
 function otherHomes(spec: TableSpec): Set<string> {
   let homes = otherHomesOf.get(spec);
@@ -138,22 +202,7 @@ class Reader {
   }
 
   matchColumn(columns: ColumnSpec[], text: string | null, group: string | null, above: string | null): ColumnSpec | undefined {
-    for (const col of columns) {
-      if (col.group) {
-        if (labelMatches(text, col.header, col.synonyms, this.year) && labelMatches(group, col.group, col.groupSynonyms, this.year)) {
-          return col;
-        }
-      } else if (labelMatches(text, col.header, col.synonyms, this.year)) {
-        return col;
-      } else if (text === null && labelMatches(above, col.header, col.synonyms, this.year)) {
-        return col;
-      }
-    }
-    // A single-level header naming a group ("全年预算数") stands for the group's total column.
-    for (const col of columns) {
-      if (col.group && col.derived && labelMatches(text ?? above, col.group, col.groupSynonyms, this.year)) return col;
-    }
-    return undefined;
+    return matchColumn(columns, text, group, above, this.year);
   }
 
   headerThreshold(spec: TableSpec): number {
