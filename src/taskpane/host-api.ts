@@ -16,7 +16,8 @@ export interface AddinHost {
   generate(): Promise<CommandSummary>;
   clearHighlights(): Promise<CommandSummary>;
   selectCell(sheet: string, cell: string): Promise<void>;
-  explain(finding: Finding, text: string): Promise<void>;
+  /** Stores an explanation of a warning with who gave it (may be empty) and when. */
+  explain(finding: Finding, text: string, author: string): Promise<void>;
 }
 
 /**

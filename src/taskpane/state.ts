@@ -34,7 +34,7 @@ export type PaneAction =
   | { type: "succeeded"; status: string }
   | { type: "checked"; findings: Finding[]; status: string }
   | { type: "failed"; error: PaneError }
-  | { type: "explained"; index: number; text: string; at: string }
+  | { type: "explained"; index: number; text: string; author: string; at: string }
   | { type: "notice"; status: string }
   | { type: "dismissError" };
 
@@ -53,7 +53,7 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
       const findings = state.findings.slice();
       findings[action.index] = {
         ...findings[action.index],
-        explanation: { text: action.text, author: "", at: action.at },
+        explanation: { text: action.text, author: action.author, at: action.at },
       };
       return { ...state, findings };
     }

@@ -195,7 +195,7 @@ describe("task pane", () => {
     expect(button("审核").disabled).toBe(false);
   });
 
-  test("explaining a warning calls host.explain with the text and shows it as 已说明", async () => {
+  test("explaining a warning calls host.explain with the text and the name, and shows them as 已说明", async () => {
     const host = fakeHost();
     render(<App host={host} />);
     await runCheck();
@@ -203,7 +203,8 @@ describe("task pane", () => {
     const warning = within(screen.getByTestId("group-warning")).getAllByTestId("finding")[0];
     // errors cannot be explained away; only the unexplained warning has a box
     expect(within(screen.getByTestId("group-error")).queryAllByRole("textbox")).toHaveLength(0);
-    const box = within(warning).getByRole("textbox");
+    const box = within(warning).getByRole("textbox", { name: "说明" });
+    fireEvent.change(within(warning).getByRole("textbox", { name: "说明人（可不填）" }), { target: { value: "王会计" } });
 
     // an empty explanation is not sent
     fireEvent.click(within(warning).getByRole("button", { name: "保存说明" }));
@@ -213,13 +214,17 @@ describe("task pane", () => {
     fireEvent.change(box, { target: { value: "年中追加了就业补助资金" } });
     fireEvent.click(within(warning).getByRole("button", { name: "保存说明" }));
     await waitFor(() => expect(host.explain).toHaveBeenCalledTimes(1));
-    const [finding, text] = host.explain.mock.calls[0];
+    const [finding, text, author] = host.explain.mock.calls[0];
     expect(finding).toMatchObject({ ruleId: "budget.rate.high", sheet: "预算执行", cells: ["H5"] });
     expect(text).toBe("年中追加了就业补助资金");
+    expect(author).toBe("王会计");
 
     await waitFor(() => expect(within(warning).queryByRole("textbox")).toBeNull());
     expect(warning.textContent).toContain("已说明");
     expect(warning.textContent).toContain("年中追加了就业补助资金");
+    expect(warning.textContent).toContain("王会计");
+    // The name is remembered for the next explanation.
+    expect(localStorage.getItem("selfeval.explanationAuthor")).toBe("王会计");
   });
 
   test("an explained finding shows 已说明 with the stored text and no box", async () => {

@@ -43,8 +43,9 @@ test("explained marks one finding without touching the others", () => {
     type: "explained",
     index: 1,
     text: "t",
+    author: "王",
     at: "2021-01-01T00:00:00Z",
   });
   expect(s.findings?.[0].explanation).toBeUndefined();
-  expect(s.findings?.[1].explanation?.text).toBe("t");
+  expect(s.findings?.[1].explanation).toMatchObject({ text: "t", author: "王" });
 });

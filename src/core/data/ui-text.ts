@@ -41,6 +41,8 @@ export interface UiText {
   goToCellLabel: string;
   explainLabel: string;
   explainPlaceholder: string;
+  /** The optional name stored with an explanation (remembered in this browser for the next one). */
+  explainAuthor: string;
   saveExplanation: string;
   explanationEmpty: string;
   explanationSaved: string;
@@ -121,6 +123,7 @@ export const uiText: Record<UiLanguage, UiText> = {
     goToCellLabel: "选择单元格 {sheet}!{cell}",
     explainLabel: "说明",
     explainPlaceholder: "请说明出现该情况的原因，说明将保存在工作簿中",
+    explainAuthor: "说明人（可不填）",
     saveExplanation: "保存说明",
     explanationEmpty: "请先填写说明。",
     explanationSaved: "说明已保存。",
@@ -192,6 +195,7 @@ export const uiText: Record<UiLanguage, UiText> = {
     goToCellLabel: "Select cell {sheet}!{cell}",
     explainLabel: "Explanation",
     explainPlaceholder: "Explain why this happens; the explanation is stored in the workbook",
+    explainAuthor: "Explained by (optional)",
     saveExplanation: "Save explanation",
     explanationEmpty: "Please write an explanation first.",
     explanationSaved: "Explanation saved.",

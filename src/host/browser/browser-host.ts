@@ -209,8 +209,8 @@ export function createBrowserHost(deps: BrowserHostDeps = {}): BrowserHost {
     },
 
     // Stored in the workbook (its registry sheet), so it travels with the download. The page knows no user name.
-    explain: async (finding, explanation) => {
-      await command("explain", (s) => ({ plan: explainFinding(s, finding, explanation, "") }), { needInputs: false });
+    explain: async (finding, explanation, author) => {
+      await command("explain", (s) => ({ plan: explainFinding(s, finding, explanation, author) }), { needInputs: false });
     },
   };
 }

@@ -121,8 +121,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
       return { message: format("highlightsCleared") };
     },
     selectCell: (sheet, cell) => run({}, (context) => selectCell(context, sheet, cell)),
-    async explain(finding: Finding, text: string): Promise<void> {
-      await apply(explainFinding(await read(), finding, text, "", new Date()));
+    async explain(finding: Finding, text: string, author: string): Promise<void> {
+      await apply(explainFinding(await read(), finding, text, author, new Date()));
     },
   };
 }

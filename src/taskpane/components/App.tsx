@@ -17,6 +17,7 @@ import {
 import type { UiLanguage } from "../../core/data/ui-text";
 import type { Finding } from "../../core/findings";
 import type { AddinHost } from "../host-api";
+import { rememberAuthor } from "../author";
 import { isHostError } from "../host-api";
 import { format, textFor } from "../i18n";
 import { commandIds, initialState, reducer, type CommandId, type PaneError } from "../state";
@@ -96,10 +97,11 @@ export function App({ host, language = "zh" }: AppProps): React.JSX.Element {
 
   /** Resolves true when the host stored the explanation. */
   const explain = React.useCallback(
-    async (finding: Finding, index: number, text: string): Promise<boolean> => {
+    async (finding: Finding, index: number, text: string, author: string): Promise<boolean> => {
       try {
-        await host.explain(finding, text);
-        dispatch({ type: "explained", index, text, at: new Date().toISOString() });
+        await host.explain(finding, text, author);
+        rememberAuthor(author);
+        dispatch({ type: "explained", index, text, author, at: new Date().toISOString() });
         dispatch({ type: "notice", status: t.explanationSaved });
         return true;
       } catch (e) {

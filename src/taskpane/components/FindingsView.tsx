@@ -8,12 +8,14 @@ import {
   Subtitle2,
   Text,
   Textarea,
+  Input,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { UiText } from "../../core/data/ui-text";
 import type { Finding, Severity } from "../../core/findings";
 import { format } from "../i18n";
+import { rememberedAuthor } from "../author";
 import { groupFindings } from "../state";
 
 const useStyles = makeStyles({
@@ -42,7 +44,7 @@ export interface FindingsViewProps {
   /** True while a command runs. */
   disabled: boolean;
   onSelectCell(sheet: string, cell: string): void;
-  onExplain(finding: Finding, index: number, text: string): Promise<boolean>;
+  onExplain(finding: Finding, index: number, text: string, author: string): Promise<boolean>;
 }
 
 export function FindingsView({ findings, text, disabled, onSelectCell, onExplain }: FindingsViewProps) {
@@ -113,7 +115,7 @@ interface FindingItemProps {
   text: UiText;
   disabled: boolean;
   onSelectCell(sheet: string, cell: string): void;
-  onExplain(finding: Finding, index: number, text: string): Promise<boolean>;
+  onExplain(finding: Finding, index: number, text: string, author: string): Promise<boolean>;
 }
 
 function FindingItem({ finding, index, text, disabled, onSelectCell, onExplain }: FindingItemProps) {
@@ -182,12 +184,13 @@ interface ExplainBoxProps {
   index: number;
   text: UiText;
   disabled: boolean;
-  onExplain(finding: Finding, index: number, text: string): Promise<boolean>;
+  onExplain(finding: Finding, index: number, text: string, author: string): Promise<boolean>;
 }
 
 function ExplainBox({ finding, index, text, disabled, onExplain }: ExplainBoxProps) {
   const styles = useStyles();
   const [value, setValue] = React.useState("");
+  const [author, setAuthor] = React.useState(rememberedAuthor);
   const [saving, setSaving] = React.useState(false);
   const [invalid, setInvalid] = React.useState(false);
 
@@ -200,7 +203,7 @@ function ExplainBox({ finding, index, text, disabled, onExplain }: ExplainBoxPro
     setInvalid(false);
     setSaving(true);
     try {
-      await onExplain(finding, index, trimmed);
+      await onExplain(finding, index, trimmed, author.trim());
     } finally {
       setSaving(false);
     }
@@ -219,6 +222,9 @@ function ExplainBox({ finding, index, text, disabled, onExplain }: ExplainBoxPro
           resize="vertical"
           onChange={(_, data) => setValue(data.value)}
         />
+      </Field>
+      <Field label={text.explainAuthor}>
+        <Input value={author} onChange={(_, data) => setAuthor(data.value)} />
       </Field>
       <div>
         <Button disabled={disabled || saving} onClick={() => void save()}>

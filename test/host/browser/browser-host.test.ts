@@ -41,8 +41,11 @@ describe("browser host", () => {
     expect(plug).toMatchObject({ severity: "warning", sheet: "支出明细", outcome: "rounding", actual: "13.14%" });
     expect(host.resultName()).toBe("sample-已审核.xlsx");
 
-    await host.explain(plug!, "尾差调整，合计保持100%");
-    expect((await host.check()).find((f) => f.ruleId === "expense.sharePlug")!.explanation!.text).toBe("尾差调整，合计保持100%");
+    await host.explain(plug!, "尾差调整，合计保持100%", "王会计");
+    expect((await host.check()).find((f) => f.ruleId === "expense.sharePlug")!.explanation).toMatchObject({
+      text: "尾差调整，合计保持100%",
+      author: "王会计",
+    });
 
     expect((await host.generate()).message).toMatch(/已生成附表 6 张/);
     expect((await host.clearHighlights()).message).toMatch(/已清除审核标记/);

@@ -32,12 +32,12 @@ describe("审核 through the Office.js host", () => {
     expect(JSON.stringify(expense.cell("D20")?.fill ?? null)).toBe(before);
   });
 
-  test("an explanation is stored and shown on the next check", async () => {
+  test("an explanation is stored with who gave it and shown on the next check", async () => {
     const { host } = await sampleInFake();
     const plug = (await host.check()).find((f) => f.ruleId === "expense.sharePlug")!;
-    await host.explain(plug, "三项占比合计须为100%，尾差计入最后一项。");
+    await host.explain(plug, "三项占比合计须为100%，尾差计入最后一项。", "李审核");
     const again = (await host.check()).find((f) => f.ruleId === "expense.sharePlug")!;
-    expect(again.explanation?.text).toBe("三项占比合计须为100%，尾差计入最后一项。");
+    expect(again.explanation).toMatchObject({ text: "三项占比合计须为100%，尾差计入最后一项。", author: "李审核" });
   });
 });
 
