@@ -402,7 +402,12 @@ export class OwnFormulas {
   private variants: Map<string, Set<string>> | null = null;
   private readonly renderings = new Map<Derivation, string>();
 
-  constructor(private readonly model: WorkbookModel) {}
+  constructor(private model: WorkbookModel) {}
+
+  /** Serves a later step's model of the same layout (StepCache): what it knows stays true; the old model is let go. */
+  adopt(model: WorkbookModel): void {
+    this.model = model;
+  }
 
   /** The formula 计算 writes for a derived cell under the current settings (rendered once per derivation). */
   rendered(d: Derivation): string {
@@ -465,7 +470,7 @@ export class StepCache {
     if (!this.cached || layout !== this.layout) {
       this.layout = layout;
       this.cached = { list: derivations(model), own: new OwnFormulas(model) };
-    }
+    } else this.cached.own.adopt(model);
     return this.cached;
   }
 }
