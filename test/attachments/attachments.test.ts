@@ -8,15 +8,7 @@ import { REGISTRY_SHEET } from "../../src/core/data/layout";
 import type { TemplateData } from "../../src/core/template";
 import { runOnWorkbook } from "../../src/host/xlsx/workbook";
 import { build, cachedValues, sampleWorkbook, seedData, sheetPicture, workbookFrom } from "./support";
-
-const SAMPLE_SHEETS = [
-  "附件1 基础数据表",
-  "附件2 部门整体自评表",
-  "附件3 项目（办公设备购置）",
-  "附件4 项目（就业资金）",
-  "附件5 失业保险基金自评表",
-  "附件6 失业保险基金预算支出",
-];
+import { SAMPLE_ATTACHMENT_SHEETS } from "../support/workbooks";
 
 function attachmentNames(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets.filter((ws) => ws.name.startsWith("附件")).map((ws) => ws.name);
@@ -52,8 +44,8 @@ describe("the sample (湖南省就业服务中心 FY2020)", () => {
   });
 
   test("six attachments, numbered in the seed's order, with the seed's titles", () => {
-    expect(result.sheets.map((s) => s.name)).toEqual(SAMPLE_SHEETS);
-    expect(attachmentNames(wb)).toEqual(SAMPLE_SHEETS);
+    expect(result.sheets.map((s) => s.name)).toEqual(SAMPLE_ATTACHMENT_SHEETS);
+    expect(attachmentNames(wb)).toEqual(SAMPLE_ATTACHMENT_SHEETS);
     expect(result.sheets.map((s) => s.title)).toEqual([
       "部门整体支出绩效评价基础数据表",
       "部门整体支出绩效自评表",
@@ -156,8 +148,8 @@ describe("sheets for other units", () => {
     delete data.fund;
     const wb = workbookFrom(data);
     const r = build(wb);
-    expect(r.sheets.map((s) => s.name)).toEqual(SAMPLE_SHEETS.slice(0, 4));
-    expect(attachmentNames(wb)).toEqual(SAMPLE_SHEETS.slice(0, 4));
+    expect(r.sheets.map((s) => s.name)).toEqual(SAMPLE_ATTACHMENT_SHEETS.slice(0, 4));
+    expect(attachmentNames(wb)).toEqual(SAMPLE_ATTACHMENT_SHEETS.slice(0, 4));
   });
 
   test("three projects and two funds: 2 + 3 + 2×2 sheets, numbered in order", () => {

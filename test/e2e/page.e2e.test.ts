@@ -16,6 +16,7 @@ import path from "path";
 import type { Server } from "http";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { SAMPLE_ATTACHMENT_SHEETS } from "../support/workbooks";
 import { ensureBuild, OFFICE_JS_CDN, repoRoot, type Variant } from "./build";
 
 const { startServer } = require("../../scripts/serve.js") as {
@@ -189,14 +190,7 @@ describe.each<Variant>(["cdn", "local"])("standalone page, %s build", (variant) 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names.filter((n) => /^附件\d/.test(n))).toEqual([
-      "附件1 基础数据表",
-      "附件2 部门整体自评表",
-      "附件3 项目（办公设备购置）",
-      "附件4 项目（就业资金）",
-      "附件5 失业保险基金自评表",
-      "附件6 失业保险基金预算支出",
-    ]);
+    expect(names.filter((n) => /^附件\d/.test(n))).toEqual(SAMPLE_ATTACHMENT_SHEETS);
     // 附件4 就业资金: 执行率 96.10% (366.60 / 381.48) and its score 9.61 of 10, linked by formula to the inputs.
     const a4 = wb.getWorksheet("附件4 项目（就业资金）")!;
     const figures: { value: unknown; numFmt: string; formula: boolean }[] = [];

@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "../support/workbooks";
 
 interface Expected {
   file: string;
@@ -29,13 +29,6 @@ beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), "selfeval-bad-"));
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-
-async function run(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 test("the corpus has at least 40 files, every one listed in expected.json", () => {
   const files = readdirSync(DIR).filter((f) => f !== "expected.json");

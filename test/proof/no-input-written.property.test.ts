@@ -8,10 +8,9 @@ import ExcelJS from "exceljs";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
-import { main } from "../../src/cli/main";
 import { templatePlan } from "../../src/core/template";
 import { applyPlanToWorkbook } from "../../src/host/xlsx/apply";
-import { seedData } from "../support/workbooks";
+import { runCli as run, seedData } from "../support/workbooks";
 
 let dir: string;
 let input: string;
@@ -26,13 +25,6 @@ beforeAll(async () => {
   symlinkSync(input, join(dir, "link.xlsx"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const spellings = (): string[] => [
   input,

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
+import { main } from "../../src/cli/main";
 import { fillWorkbook } from "../../src/core/fill";
 import type { WorkbookModel } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/reader";
@@ -13,6 +14,24 @@ import { runOnWorkbook } from "../../src/host/xlsx/workbook";
 
 export const ROOT = join(__dirname, "..", "..");
 export const SAMPLE = join(ROOT, "samples", "sample.xlsx");
+
+/** The attachment sheets 生成附表 writes for the sample, in order (附件3/4: the projects with 是否自评 = 是). */
+export const SAMPLE_ATTACHMENT_SHEETS = [
+  "附件1 基础数据表",
+  "附件2 部门整体自评表",
+  "附件3 项目（办公设备购置）",
+  "附件4 项目（就业资金）",
+  "附件5 失业保险基金自评表",
+  "附件6 失业保险基金预算支出",
+];
+
+/** Runs the CLI in-process, capturing what it prints. */
+export async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
 
 export function seedData(): TemplateData {
   const data = JSON.parse(readFileSync(join(ROOT, "samples", "seed-data.json"), "utf8")) as TemplateData & { _source?: string };
