@@ -7,7 +7,7 @@ import { attachmentsPlan } from "./attachments";
 import { checkWorkbook } from "./check/check";
 import { TEMPLATE_SHEETS } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { StepCache } from "./derive";
+import { StepCache } from "./step-cache";
 import { fillWorkbook } from "./fill";
 import type { Finding } from "./findings";
 import type { Plan } from "./plan";

@@ -5,8 +5,9 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { computeDerived, derive, NUMBER_FORMATS, readModel, refKey, type Derivation, type StepCache, type OwnFormulas } from "./derive";
-import { refCoords, strictInputsOf, type Value } from "./expr";
+import { computeDerived, NUMBER_FORMATS, type Derivation, type OwnFormulas } from "./derive";
+import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
+import { derive, readModel, type StepCache } from "./step-cache";
 import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
 import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";

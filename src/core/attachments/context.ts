@@ -4,8 +4,9 @@
  */
 import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { derive, DerivedValues, readModel, refKey, type Derivation, type StepCache } from "../derive";
-import { refCoords, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
+import { DerivedValues, type Derivation } from "../derive";
+import { derive, readModel, type StepCache } from "../step-cache";
+import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { format } from "./text";

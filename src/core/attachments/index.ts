@@ -7,7 +7,7 @@
  *
  * Run it on a snapshot taken after 计算 (fill) has been applied: the attachments link to the cells 计算 writes.
  */
-import type { StepCache } from "../derive";
+import type { StepCache } from "../step-cache";
 import {
   ATTACHMENT_MESSAGES,
   ATTACHMENT_NAMES,

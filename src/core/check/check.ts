@@ -16,7 +16,8 @@ import {
   type FigureSelector,
   type Rule,
 } from "../data/rules";
-import { derive, expenseCode, readModel, expenseHierarchy, indicatorNature, type Derivation, type StepCache, type OwnFormulas } from "../derive";
+import { expenseCode, expenseHierarchy, indicatorNature, type Derivation, type OwnFormulas } from "../derive";
+import { derive, readModel, type StepCache } from "../step-cache";
 import { cellAt, inputsOf, refCoords, strictInputsOf, type Expr, type Ref } from "../expr";
 import { requiredInputCells } from "../fill";
 import { severityOrder, type Finding, type Severity } from "../findings";

@@ -6,8 +6,8 @@
  * is evaluated from its expression, so checking does not depend on whether 计算 has run.
  */
 import Decimal from "decimal.js";
-import { OwnFormulas, refKey, type Derivation } from "../derive";
-import { refCoords, sumIfsMatches, type Expr, type Ref } from "../expr";
+import { OwnFormulas, type Derivation } from "../derive";
+import { refCoords, refKey, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, Settings, WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, parseNumberText } from "../text";
