@@ -144,13 +144,36 @@ interface HeaderMatch {
   score: number;
 }
 
+/**
+ * What a table's cell readings depend on besides the cell itself (its unit scale, and per column its key, position
+ * and whether the header says %), by table: a later read reuses an earlier table's readings only under the same.
+ */
+const readingContexts = new WeakMap<TableModel, string>();
+
+/**
+ * Whether reading the cell now would give the earlier reading `known` of the same table cell: the same value,
+ * formula and number format. Text readings are read again, as reading them may report an issue.
+ */
+function readsTheSame(known: CellModel, sheet: SheetSnapshot, row: number, col: number): boolean {
+  if (known.text !== null) return false;
+  const r = row - sheet.originRow;
+  const c = col - sheet.originCol;
+  const value = sheet.values[r]?.[c] ?? null;
+  if ((sheet.formulas[r]?.[c] ?? null) !== known.formula || (sheet.numberFormats[r]?.[c] ?? null) !== known.numberFormat) return false;
+  const was = known.original;
+  return value === was || (value !== null && was !== null && isCellError(value) && isCellError(was) && value.error === was.error);
+}
+
 class Reader {
   readonly issues: ReaderIssue[] = [];
   private readonly mergeCache = new Map<SheetSnapshot, Map<string, string>>();
   year: number | null = null;
   currencyScale = 1;
 
-  constructor(private readonly snapshot: WorkbookSnapshot) {}
+  constructor(
+    private readonly snapshot: WorkbookSnapshot,
+    private readonly previous?: WorkbookModel,
+  ) {}
 
   private readonly extents = new Map<SheetSnapshot, { rows: number; cols: number }>();
 
@@ -328,11 +351,11 @@ class Reader {
         return cell;
       }
     }
-    cell.value = kind === "amount" && cell.raw !== null ? cell.raw.dividedBy(scale) : cell.raw;
+    cell.value = kind === "amount" && cell.raw !== null && scale !== 1 ? cell.raw.dividedBy(scale) : cell.raw;
     return cell;
   }
 
-  readTable(sheet: SheetSnapshot, spec: TableSpec, header: HeaderMatch, endBefore: number): TableModel {
+  readTable(sheet: SheetSnapshot, spec: TableSpec, header: HeaderMatch, endBefore: number, previous?: TableModel): TableModel {
     const scale = this.scaleFor(sheet, header.row - (spec.columns.some((c) => c.group) ? 1 : 0));
     const labelCol = header.labelCol >= 0 ? header.labelCol : sheet.originCol;
     const table: TableModel = {
@@ -355,6 +378,9 @@ class Reader {
       colSpec: columnSpecs.get(colKey)!,
       percentHeader: (cellText(sheet, header.row, c) ?? "").includes("%"),
     }));
+    const context = `${scale}|${columnInfo.map((i) => `${i.colKey}@${i.c}${i.percentHeader ? "%" : ""}`).join(",")}`;
+    readingContexts.set(table, context);
+    const earlier = previous && previous.spec === spec && previous.sheet === sheet.name && readingContexts.get(previous) === context ? previous : undefined;
     let blanks = 0;
     let section: "income" | "expense" | null = null;
     for (let r = header.row + 1; r < endBefore; r++) {
@@ -394,7 +420,14 @@ class Reader {
       }
       const cells = new Map<string, CellModel>();
       const rowSpec = spec.rows?.find((rs) => rs.key === key);
+      const earlierRow = earlier?.rowByKey.get(key);
+      const earlierCells = earlierRow?.row === r ? earlierRow.cells : undefined;
       for (const { colKey, c, colSpec, percentHeader } of columnInfo) {
+        const known = earlierCells?.get(colKey);
+        if (known && readsTheSame(known, sheet, r, c)) {
+          cells.set(colKey, known);
+          continue;
+        }
         const kind = rowSpec?.kind && spec.columns.length <= 2 && colKey === spec.columns[0].key ? rowSpec.kind : colSpec.kind;
         cells.set(colKey, this.readCell(sheet, r, c, kind, scale, percentHeader));
       }
@@ -463,7 +496,7 @@ class Reader {
       const chosen = spec.repeated ? headers : [headers[0]];
       chosen.forEach((h, i) => {
         const next = chosen[i + 1]?.row ?? sheet.originRow + this.extent(sheet).rows;
-        const table = this.readTable(sheet, spec, h, next);
+        const table = this.readTable(sheet, spec, h, next, this.previous?.tables.get(spec.id)?.[result.length]);
         if (spec.repeated) this.readBlockName(sheet, table);
         result.push(table);
       });
@@ -530,7 +563,7 @@ class Reader {
         if (hits.length >= Math.min(2, spec.rows.length)) {
           const header: HeaderMatch = { row: hits[0] - 1, labelCol: c, columns: new Map(), score: 0 };
           spec.columns.forEach((col, i) => header.columns.set(col.key, c + 1 + i));
-          return [this.readTable(sheet, spec, header, hits[hits.length - 1] + 1)];
+          return [this.readTable(sheet, spec, header, hits[hits.length - 1] + 1, this.previous?.tables.get(spec.id)?.[0])];
         }
       }
     }
@@ -627,9 +660,13 @@ export function readRegistry(snapshot: WorkbookSnapshot): RegistryEntry[] {
   return new Reader(snapshot).readRegistry();
 }
 
-/** Reads every input table of the standard template from a snapshot. */
-export function readWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
-  const reader = new Reader(snapshot);
+/**
+ * Reads every input table of the standard template from a snapshot. Given the model of an earlier snapshot of the
+ * same workbook (a step before), table cells that read the same are taken from it rather than read again: the
+ * tables themselves are always found anew.
+ */
+export function readWorkbook(snapshot: WorkbookSnapshot, previous?: WorkbookModel): WorkbookModel {
+  const reader = new Reader(snapshot, previous);
   const tables = new Map<TableId, TableModel[]>();
   const info = reader.readInfo();
   if (info) tables.set("info", [info]);

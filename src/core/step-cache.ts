@@ -7,7 +7,7 @@ import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot 
 /**
  * What the steps of one command (生成附表, build) share, each step reading the workbook its predecessor wrote:
  * - the model, when the sheets the reader reads are unchanged (审核 after 附表: only 附件 sheets, the registry and
- *   fills differ);
+ *   fills differ); else the readings of the cells that did not change (附表 after 计算: only derived cells did);
  * - derivations and their rendered formulas, which depend only on the tables' layout, the indicator natures and
  *   expense codes, and the settings, none of which a step changes.
  */
@@ -21,7 +21,7 @@ export class StepCache {
     if (this.read && sameSheets(sheets, this.read.sheets)) {
       return { ...this.read.model, registry: readRegistry(snapshot), sheetNames: snapshot.sheets.map((s) => s.name) };
     }
-    const model = readWorkbook(snapshot);
+    const model = readWorkbook(snapshot, this.read?.model);
     this.read = { sheets, model };
     return model;
   }
