@@ -1,5 +1,8 @@
 /** A1-style addresses. Rows and columns are 0-based in code and 1-based in Excel text. */
 
+/** Columns of an Excel sheet (A to XFD). */
+export const COLUMNS = 16384;
+
 const letters: string[] = [];
 
 export function columnLetter(col: number): string {
@@ -7,7 +10,7 @@ export function columnLetter(col: number): string {
   const known = letters[col];
   if (known !== undefined) return known;
   const s = computeColumnLetter(col);
-  if (Number.isInteger(col) && col >= 0 && col < 16384) letters[col] = s;
+  if (Number.isInteger(col) && col >= 0 && col < COLUMNS) letters[col] = s;
   return s;
 }
 

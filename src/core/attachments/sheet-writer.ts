@@ -3,7 +3,7 @@
  * ranges with their borders, column widths, row heights and the A4 page setup.
  */
 import Decimal from "decimal.js";
-import { cellRef, parseRef, rangeRef, sheetPrefix } from "../address";
+import { cellRef, COLUMNS, rangeRef, sheetPrefix } from "../address";
 import { TEMPLATE_WORDS } from "../data/layout";
 import { evaluate, renderFormula, type Expr, type Ref } from "../expr";
 import type { CellStyle, CellWrite, PageSetup, SheetPlan } from "../plan";
@@ -63,7 +63,8 @@ export function wrappedHeight(text: string, widthChars: number, lineHeight = 14,
 }
 
 export class SheetWriter {
-  private readonly cells = new Map<string, CellWrite>();
+  /** By row * COLUMNS + col, so the plan's cells sort by position without parsing their references. */
+  private readonly cells = new Map<number, CellWrite>();
   private readonly merges: string[] = [];
   private readonly heights = new Map<number, number>();
   pageSetup?: PageSetup;
@@ -95,10 +96,10 @@ export class SheetWriter {
     for (let r = row; r < row + rows; r++) {
       for (let c = col; c < col + cols; c++) {
         if (r === row && c === col) continue;
-        this.cells.set(cellRef(r, c), { ref: cellRef(r, c), style: write.style });
+        this.cells.set(r * COLUMNS + c, { ref: cellRef(r, c), style: write.style });
       }
     }
-    this.cells.set(ref, { ref, ...write });
+    this.cells.set(row * COLUMNS + col, { ref, ...write });
     if (rows > 1 || cols > 1) this.merges.push(rangeRef(row, col, row + rows - 1, col + cols - 1));
     return ref;
   }
@@ -166,15 +167,11 @@ export class SheetWriter {
   }
 
   plan(options: { create: boolean; clear: boolean }): SheetPlan {
-    const order = (ref: string) => {
-      const p = parseRef(ref);
-      return p.row * 1000 + p.col;
-    };
     return {
       name: this.name,
       create: options.create,
       clear: options.clear,
-      cells: [...this.cells.values()].sort((a, b) => order(a.ref) - order(b.ref)),
+      cells: [...this.cells.keys()].sort((a, b) => a - b).map((position) => this.cells.get(position)!),
       merges: this.merges,
       columnWidths: this.widths.map((width, i) => ({ col: i + 1, width })),
       rowHeights: [...this.heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row: row + 1, height })),
