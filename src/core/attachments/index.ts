@@ -20,7 +20,6 @@ import type { RegistryEntry, RowModel, TableModel } from "../model";
 import type { Plan, SheetPlan } from "../plan";
 import { registrySheetPlan, replaceEntries } from "../registry";
 import type { WorkbookSnapshot } from "../snapshot";
-import { normalizeLabel } from "../text";
 import { AttachmentContext } from "./context";
 import {
   BASICS_WIDTHS,
@@ -192,9 +191,4 @@ export function attachmentsPlan(snapshot: WorkbookSnapshot, options: Attachments
     );
   }
   return { plan, sheets, missing, deleted, summary: lines.join("\n") };
-}
-
-/** True for a sheet name the registry lists as an attachment the add-in made. */
-export function isAttachmentSheet(registry: RegistryEntry[], name: string): boolean {
-  return registry.some((e) => e.kind === "sheet" && ATTACHMENT_ROLE.test(e.cell) && normalizeLabel(e.sheet) === normalizeLabel(name));
 }
