@@ -91,11 +91,3 @@ export interface WorkbookModel {
   registry: RegistryEntry[];
   sheetNames: string[];
 }
-
-export function firstTable(model: WorkbookModel, id: TableId): TableModel | undefined {
-  return model.tables.get(id)?.[0];
-}
-
-export function tableCell(table: TableModel | undefined, rowKey: string, colKey: string): CellModel | undefined {
-  return table?.rowByKey.get(rowKey)?.cells.get(colKey);
-}

@@ -59,12 +59,6 @@ function computeNormalizedLabel(text: string): string {
   return s.toLowerCase();
 }
 
-/** True when the label starts with 其中 (a part of the row above). */
-export function isOfWhichLabel(text: string): boolean {
-  const s = text.normalize("NFKC").replace(/[\s\u3000]+/g, "");
-  return MARKS.ofWhich.some((p) => s.startsWith(p));
-}
-
 /** Replaces four-digit years followed by 年 with tokens relative to the report year, so headers can be matched. */
 export function yearTokens(text: string, reportYear: number | null): string {
   if (reportYear === null) return text;
@@ -129,15 +123,6 @@ export function decimalFromNumber(n: number): Decimal {
   return d;
 }
 const decimals = new Map<number, Decimal>();
-
-/** Reads a yes/no mark. Null when the text is neither. */
-export function parseFlag(text: string | null): boolean | null {
-  if (text === null) return null;
-  const s = normalizeLabel(text).toUpperCase();
-  if (MARKS.yes.some((m) => m.toUpperCase() === s)) return true;
-  if (MARKS.no.some((m) => m.toUpperCase() === s)) return false;
-  return null;
-}
 
 export function isNoneMark(text: string | null): boolean {
   if (text === null) return false;

@@ -133,10 +133,6 @@ export function statedInterval(value: Decimal.Value, decimals: number, mode: Rou
   return makeInterval(v.minus(u), v, true, false);
 }
 
-export function isDegenerate(a: Interval): boolean {
-  return a.lo.eq(a.hi);
-}
-
 export function midpoint(a: Interval): Decimal {
   return new D(a.lo).plus(a.hi).div(2);
 }
