@@ -31,14 +31,14 @@ export interface CheckFileOptions {
 }
 
 export async function checkFile(file: string, options: CheckFileOptions): Promise<FileOutcome> {
+  const highlight = options.highlight !== undefined;
   let wb;
   try {
-    wb = await loadWorkbook(new Uint8Array(readFileSync(file)), basename(file));
+    wb = await loadWorkbook(new Uint8Array(readFileSync(file)), basename(file), { forReadingOnly: !highlight });
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) return { problems: [err.message.replace(basename(file), file)] };
     throw err;
   }
-  const highlight = options.highlight !== undefined;
   const result = checkWorkbook(snapshotFromWorkbook(wb, { fills: highlight }), { highlight });
   const outcome: FileOutcome = { checked: { file, result: { findings: result.findings, summary: result.summary } }, problems: [] };
   if (options.highlight !== undefined) {

@@ -103,6 +103,26 @@ export const MESSAGES = {
     en: "{file}: the file is damaged or not a workbook ({reason}).",
   },
   fileNoSheets: { zh: "{file}：工作簿中没有工作表。", en: "{file}: the workbook has no sheets." },
+  fileBeyondGrid: {
+    zh: "{file}：工作表“{sheet}”中的 {range} 超出 Excel 的行列范围（最多 1048576 行、16384 列），文件已损坏或被改动过，未读取。",
+    en: "{file}: {range} on sheet '{sheet}' lies beyond Excel's grid (1,048,576 rows, 16,384 columns); the file is damaged, not read.",
+  },
+  fileSheetId: {
+    zh: "{file}：工作表“{sheet}”的内部编号 {id} 不合常理，文件已损坏或被改动过，未读取；请在 Excel 中另存为新文件后再试。",
+    en: "{file}: sheet '{sheet}' has an implausible internal number {id}; the file is damaged, not read. Save it anew in Excel.",
+  },
+  fileMergesTooLarge: {
+    zh: "{file}：合并单元格共覆盖 {total} 个单元格（超过 {limit}），读取会耗尽内存；最大的是工作表“{sheet}”的 {range}。请在 Excel 中取消这个合并后再试，未读取。",
+    en: "{file}: merged cells cover {total} cells (over {limit}); the largest is {range} on sheet '{sheet}'. Unmerge it and try again.",
+  },
+  fileValidationsTooLarge: {
+    zh: "{file}：数据验证共覆盖 {total} 个单元格（超过 {limit}），读取会耗尽内存；最大的是工作表“{sheet}”的 {range}。请在 Excel 中缩小这个范围后再试，未读取。",
+    en: "{file}: data validations cover {total} cells (over {limit}); the largest is {range} on sheet '{sheet}'. Narrow it and try again.",
+  },
+  fileNamesTooLarge: {
+    zh: "{file}：定义的名称共覆盖 {total} 个单元格（超过 {limit}），读取会耗尽内存；最大的是工作表“{sheet}”的 {range}。请在 Excel 的名称管理器中缩小这个范围后再试，未读取。",
+    en: "{file}: defined names cover {total} cells (over {limit}); the largest is {range} on sheet '{sheet}'. Narrow it in the Name Manager and try again.",
+  },
   fileMissing: { zh: "{file}：文件不存在。", en: "{file}: no such file." },
   outputIsInput: {
     zh: "{file}：输出文件不能与输入文件相同，输入文件从不被改写。",

@@ -1,6 +1,7 @@
 /** Opening and saving .xlsx bytes with ExcelJS; used by the CLI (files) and the browser page (uploads). */
 import ExcelJS from "exceljs";
 import { applyPlanToWorkbook } from "./apply";
+import { describeXlsxProblem, inspectXlsx } from "./guard";
 import { snapshotFromWorkbook } from "./snapshot";
 import { format } from "../../core/data/messages";
 import type { Plan } from "../../core/plan";
@@ -16,16 +17,23 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+/**
+ * Opens .xlsx bytes, or throws UnreadableWorkbookError. `forReadingOnly`: the workbook will not be saved, so its data
+ * validations (which the engine never reads, and which ExcelJS expands address by address) are not loaded.
+ */
+export async function loadWorkbook(bytes: Uint8Array, fileName: string, options: { forReadingOnly?: boolean } = {}): Promise<ExcelJS.Workbook> {
   const file = fileName;
   if (bytes.length === 0) throw new UnreadableWorkbookError(format("fileEmpty", { file }));
   if (startsWith(bytes, OLE)) throw new UnreadableWorkbookError(format("fileOle", { file }));
   if (!startsWith(bytes, ZIP)) {
     throw new UnreadableWorkbookError(format(/\.csv$/i.test(fileName) ? "fileCsv" : "fileNotXlsx", { file }));
   }
+  const readOnly = options.forReadingOnly ?? false;
+  const problem = await inspectXlsx(bytes, { validations: !readOnly });
+  if (problem) throw new UnreadableWorkbookError(describeXlsxProblem(problem, file));
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, readOnly ? { ignoreNodes: ["dataValidations"] } : undefined);
   } catch (err) {
     throw new UnreadableWorkbookError(format("fileCorrupt", { file, reason: (err as Error).message }));
   }
