@@ -4,6 +4,7 @@
  * test/proof/bad-corpus.test.ts) says what the CLI must answer for each. Run: npx tsx scripts/make-bad-corpus.ts
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { templatePlan, type TemplateData } from "../src/core/template";
@@ -54,7 +55,33 @@ function rowOf(ws: ExcelJS.Worksheet, label: string): number {
 const sheet = (wb: ExcelJS.Workbook, name: string) => wb.getWorksheet(name)!;
 const budgetSpent = (wb: ExcelJS.Workbook) => cellAt(sheet(wb, "预算执行"), "基本支出", "全年执行数");
 
-type Maker = () => ExcelJS.Workbook | Uint8Array | string;
+type Maker = () => ExcelJS.Workbook | Uint8Array | string | Promise<Uint8Array>;
+
+/** The seed workbook's zip, with one sheet's XML (or workbook.xml) edited: damage ExcelJS cannot write itself. */
+async function crafted(edit: (parts: { zip: JSZip; sheetXml: (name: string) => Promise<[string, string]> }) => Promise<void>, wb = book()) {
+  const zip = await JSZip.loadAsync(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const sheetXml = async (name: string): Promise<[string, string]> => {
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+    const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]
+      ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    return [path, await zip.file(path)!.async("string")];
+  };
+  await edit({ zip, sheetXml });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** One sheet's XML edited. */
+const onSheet = (name: string, edit: (xml: string) => string, wb?: () => ExcelJS.Workbook): Maker => () =>
+  crafted(async ({ zip, sheetXml }) => {
+    const [path, xml] = await sheetXml(name);
+    const edited = edit(xml);
+    if (edited === xml) throw new Error(`${name}: edit changed nothing`);
+    zip.file(path, edited);
+  }, wb?.());
+
 
 const text = (v: string): Maker => () => {
   const wb = book();
@@ -259,6 +286,34 @@ const CASES: Record<string, Maker> = {
     }));
     return wb;
   },
+  // ---- ranges that make ExcelJS 4.4.0 run out of memory or hang while loading (CVE-2026-128338 to -128344)
+  "col-beyond-grid.xlsx": onSheet("预算执行", (xml) =>
+    xml.replace(/<cols>/, '<cols><col min="1" max="200000000" width="9" customWidth="1"/>'),
+  ),
+  "row-beyond-grid.xlsx": onSheet("预算执行", (xml) =>
+    xml.replace("</sheetData>", '<row r="2000000000"><c r="A2000000000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'),
+  ),
+  "merge-whole-sheet.xlsx": onSheet("预算执行", (xml) =>
+    xml.replace(/<mergeCells count="(\d+)">/, (_, n: string) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="H100:XFD1048576"/>`),
+  ),
+  "validation-whole-sheet.xlsx": onSheet("预算执行", (xml) =>
+    xml.replace(
+      /<pageMargins/,
+      '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations><pageMargins',
+    ),
+  ),
+  "name-whole-sheet.xlsx": () =>
+    crafted(async ({ zip }) => {
+      const xml = await zip.file("xl/workbook.xml")!.async("string");
+      const name = "<definedName name=\"全表\">'预算执行'!$A$1:$XFD$1048576</definedName>";
+      const edited = xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${name}`) : xml.replace("</sheets>", `</sheets><definedNames>${name}</definedNames>`);
+      zip.file("xl/workbook.xml", edited);
+    }),
+  "sheet-id-huge.xlsx": () =>
+    crafted(async ({ zip }) => {
+      const xml = await zip.file("xl/workbook.xml")!.async("string");
+      zip.file("xl/workbook.xml", xml.replace(/(<sheet [^>]*name="预算执行"[^>]*)sheetId="\d+"|sheetId="\d+"([^>]*name="预算执行")/, (_, a?: string, b?: string) => (a ? `${a}sheetId="2147483000"` : `sheetId="2147483000"${b}`)));
+    }),
   // ---- not workbooks
   "zero-byte.xlsx": () => new Uint8Array(0),
   "text-file.xlsx": () => "这不是工作簿，只是一个改了扩展名的文本文件。\n",
@@ -280,7 +335,7 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   for (const f of readdirSync(OUT)) if (f !== "expected.json") rmSync(join(OUT, f));
   for (const [name, make] of Object.entries(CASES)) {
-    const made = make();
+    const made = await make();
     const bytes =
       made instanceof ExcelJS.Workbook
         ? new Uint8Array((await made.xlsx.writeBuffer()) as ArrayBuffer)
