@@ -655,6 +655,18 @@ export function tableSheets(snapshot: WorkbookSnapshot): SheetSnapshot[] {
   return snapshot.sheets.filter((s) => s.name !== REGISTRY_SHEET && !s.name.startsWith("附件"));
 }
 
+/**
+ * Of the sheets a host could read only in part, those the engine needs whole: the add-in's registry, the home of an
+ * input table (by its name or a synonym), and any sheet an input table was found on (a renamed 项目 sheet). Working
+ * on part of one would get totals wrong. Another sheet of the user's holds nothing the engine reads.
+ */
+export function sheetsNeededWhole(snapshot: WorkbookSnapshot, partlyRead: string[]): string[] {
+  if (partlyRead.length === 0) return [];
+  const homes = new Set(INPUT_TABLES.flatMap((t) => [t.sheet, ...(t.sheetSynonyms ?? [])]).map(normalizeLabel));
+  const withTables = new Set([...readWorkbook(snapshot).tables.values()].flat().map((t) => t.sheet));
+  return partlyRead.filter((name) => name === REGISTRY_SHEET || homes.has(normalizeLabel(name)) || withTables.has(name));
+}
+
 /** The registry entries of a snapshot (see registry.ts). */
 export function readRegistry(snapshot: WorkbookSnapshot): RegistryEntry[] {
   return new Reader(snapshot).readRegistry();

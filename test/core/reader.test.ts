@@ -1,4 +1,4 @@
-import { readWorkbook } from "../../src/core/reader";
+import { readWorkbook, sheetsNeededWhole } from "../../src/core/reader";
 import { cellRef } from "../../src/core/address";
 import { clone, find, insertColumn, insertRow, setCell, setValue, sheetOf, swapRows } from "../support/snapshot-edit";
 import { loadSample, projection, seedData, snapshot, workbookFrom } from "../support/workbooks";
@@ -234,5 +234,17 @@ describe("reader: what cannot be read is reported", () => {
     const m = read({ sheets: [{ name: "Sheet1", visibility: "visible", originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [] }] });
     expect(m.tables.size).toBe(0);
     expect(m.issues.filter((i) => i.code === "sheetMissing").length).toBeGreaterThan(5);
+  });
+});
+
+describe("reader: sheets needed whole", () => {
+  it("are the registry, the tables' home sheets and any sheet a table was found on; not another sheet of the user's", () => {
+    const s = clone(base);
+    sheetOf(s, "项目").name = "我的项目表";
+    expect(read(s).tables.get("projects")![0].sheet).toBe("我的项目表");
+    s.sheets.push({ name: "草稿", visibility: "visible", originRow: 0, originCol: 0, values: [["备忘"]], formulas: [[null]], numberFormats: [[null]] });
+    const partly = ["草稿", "我的项目表", "_selfeval", "预算执行", "预算执行情况", "附件1 部门整体支出绩效自评基础数据表"];
+    expect(sheetsNeededWhole(s, partly)).toEqual(["我的项目表", "_selfeval", "预算执行", "预算执行情况"]);
+    expect(sheetsNeededWhole(s, [])).toEqual([]);
   });
 });

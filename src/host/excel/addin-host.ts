@@ -29,9 +29,8 @@ import {
   type StepHost,
 } from "../../core/commands";
 import { cellsNeedingFills, highlightPlan } from "../../core/check/highlight";
-import { REGISTRY_SHEET, TEMPLATE_SHEETS } from "../../core/data/layout";
 import { format } from "../../core/data/messages";
-import { readWorkbook } from "../../core/reader";
+import { readWorkbook, sheetsNeededWhole } from "../../core/reader";
 import type { Finding } from "../../core/findings";
 import { applyPlan } from "./apply-plan";
 import { readFillsInto } from "./read-fills";
@@ -62,7 +61,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): AddinHost {
    */
   async function read(options: { fills?: boolean } = {}): Promise<WorkbookSnapshot> {
     const { snapshot, clipped } = await run({}, (context) => readSnapshotDetailed(context, options));
-    const needed = clipped.filter((c) => TEMPLATE_SHEETS.includes(c.sheet) || c.sheet === REGISTRY_SHEET);
+    const whole = sheetsNeededWhole(snapshot, clipped.map((c) => c.sheet));
+    const needed = clipped.filter((c) => whole.includes(c.sheet));
     if (needed.length > 0) {
       throw new HostError("other", needed.map((c) => format("readClipped", { ...c, readRange: c.readRange || "—" })).join("\n"));
     }

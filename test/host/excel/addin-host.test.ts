@@ -72,5 +72,13 @@ describe("createExcelHost (Excel.run → snapshot → core → plan)", () => {
     fx.sheets.find((s) => s.name === "项目")!.cells.delete("60000,1");
     fx.addSheet("我的草稿").set("B60001", 1);
     await expect(host.fill()).resolves.toHaveProperty("message");
+    // 项目 renamed: the table is found on the sheet under its new name, so that sheet must be read whole too.
+    fx.sheets.find((s) => s.name === "我的草稿")!.cells.delete("60000,1");
+    const projects = fx.sheets.find((s) => s.name === "项目")!;
+    projects.name = "我的项目表";
+    projects.set("B60001", 1);
+    const renamed = await host.fill().catch((e) => e);
+    expect(isHostError(renamed) && renamed.kind).toBe("other");
+    expect(renamed.message).toContain("工作表“我的项目表”的已用区域是 A1:");
   });
 });
