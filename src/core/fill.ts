@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { computeDerived, NUMBER_FORMATS, type Derivation, type OwnFormulas } from "./derive";
+import { DerivedValues, NUMBER_FORMATS, type Derivation, type OwnFormulas } from "./derive";
 import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
 import { derive, readModel, type StepCache } from "./step-cache";
 import type { WorkbookModel } from "./model";
@@ -76,7 +76,9 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const states = new Map(list.map((d) => [d.key, cellState(sheets, d, own)]));
   const writes = new Set([...states].filter(([, s]) => s !== "kept").map(([k]) => k));
-  const values = computeDerived(snapshot, list, "excel", model.settings, writes);
+  const derived = new DerivedValues(snapshot, list, "excel", model.settings, (d) => writes.has(d.key));
+  const values = new Map(list.map((d) => [d.key, derived.value(d)]));
+  cache?.keepValues(snapshot, list, derived, writes);
 
   const requiredInputs = requiredInputCells(model);
   const sheetPlans = new Map<string, SheetPlan>();

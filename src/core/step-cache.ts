@@ -1,5 +1,6 @@
 /** The work one command's steps share (see StepCache). */
-import { derivations, expenseCode, OwnFormulas, type Derivation } from "./derive";
+import { derivations, expenseCode, OwnFormulas, type DerivedValues, type Derivation } from "./derive";
+import { cellRef } from "./address";
 import type { WorkbookModel } from "./model";
 import { readRegistry, readWorkbook, tableSheets } from "./reader";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
@@ -9,16 +10,19 @@ import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot 
  * - the model, when the sheets the reader reads are unchanged (审核 after 附表: only 附件 sheets, the registry and
  *   fills differ); else the readings of the cells that did not change (附表 after 计算: only derived cells did);
  * - derivations and their rendered formulas, which depend only on the tables' layout, the indicator natures and
- *   expense codes, and the settings, none of which a step changes.
+ *   expense codes, and the settings, none of which a step changes;
+ * - 计算's derived values, as Excel shows them after 计算, while the only cells that changed are the ones it wrote
+ *   and they still hold its formulas.
  */
 export class StepCache {
   private layout: string | null = null;
   private cached: { list: Derivation[]; own: OwnFormulas } | null = null;
   private read: { sheets: SheetSnapshot[]; model: WorkbookModel } | null = null;
+  private kept: { values: DerivedValues; list: Derivation[]; written: Set<string>; sheets: SheetSnapshot[] } | null = null;
 
   model(snapshot: WorkbookSnapshot): WorkbookModel {
     const sheets = tableSheets(snapshot);
-    if (this.read && sameSheets(sheets, this.read.sheets)) {
+    if (this.read && differences(sheets, this.read.sheets)?.length === 0) {
       return { ...this.read.model, registry: readRegistry(snapshot), sheetNames: snapshot.sheets.map((s) => s.name) };
     }
     const model = readWorkbook(snapshot, this.read?.model);
@@ -34,33 +38,59 @@ export class StepCache {
     } else this.cached.own.adopt(model);
     return this.cached;
   }
-}
 
-/** Same names, positions, values, formulas, number formats and merges, cell by cell. */
-function sameSheets(a: SheetSnapshot[], b: SheetSnapshot[]): boolean {
-  return a.length === b.length && a.every((s, i) => sameSheet(s, b[i]));
-}
+  /** 计算 keeps the values it wrote (`written`: the derived cells' keys) for the steps after it. */
+  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: Set<string>): void {
+    this.kept = { values, list, written, sheets: tableSheets(snapshot) };
+  }
 
-function sameSheet(a: SheetSnapshot, b: SheetSnapshot): boolean {
-  if (a.name !== b.name || a.originRow !== b.originRow || a.originCol !== b.originCol) return false;
-  const sameCell = (x: CellValue | undefined, y: CellValue | undefined) =>
-    x === y || ((x ?? null) === null && (y ?? null) === null) || (!!x && !!y && isCellError(x) && isCellError(y) && x.error === y.error);
-  const sameGrid = (x: CellValue[][], y: CellValue[][]) => {
-    const rows = Math.max(x.length, y.length);
-    for (let r = 0; r < rows; r++) {
-      const xr = x[r] ?? [];
-      const yr = y[r] ?? [];
-      const cols = Math.max(xr.length, yr.length);
-      for (let c = 0; c < cols; c++) if (!sameCell(xr[c], yr[c])) return false;
+  /** 计算's values, when `snapshot` is its workbook with its writes applied and nothing else changed; else null. */
+  keptValues(snapshot: WorkbookSnapshot, list: Derivation[], own: OwnFormulas): DerivedValues | null {
+    const kept = this.kept;
+    if (!kept || kept.list !== list) return null;
+    const changed = differences(tableSheets(snapshot), kept.sheets);
+    if (!changed) return null;
+    const byKey = new Map(list.map((d) => [d.key, d]));
+    for (const { sheet, row, col, formula } of changed) {
+      const key = `${sheet}!${cellRef(row, col)}`;
+      const d = byKey.get(key);
+      if (!d || !kept.written.has(key) || formula === null || !own.isOwn(d, formula)) return null;
     }
-    return true;
-  };
-  return (
-    sameGrid(a.values, b.values) &&
-    sameGrid(a.formulas, b.formulas) &&
-    sameGrid(a.numberFormats, b.numberFormats) &&
-    (a.merges ?? []).join() === (b.merges ?? []).join()
-  );
+    return kept.values;
+  }
+}
+
+const sameValue = (x: CellValue | undefined, y: CellValue | undefined) =>
+  x === y || ((x ?? null) === null && (y ?? null) === null) || (!!x && !!y && isCellError(x) && isCellError(y) && x.error === y.error);
+
+/**
+ * The cells whose value, formula or number format differ between two reads of the same sheets (with the formula now),
+ * or null when the sheets themselves differ: names, positions or merges.
+ */
+function differences(now: SheetSnapshot[], before: SheetSnapshot[]): { sheet: string; row: number; col: number; formula: string | null }[] | null {
+  if (now.length !== before.length) return null;
+  const out: { sheet: string; row: number; col: number; formula: string | null }[] = [];
+  for (let i = 0; i < now.length; i++) {
+    const a = now[i];
+    const b = before[i];
+    if (a.name !== b.name || a.originRow !== b.originRow || a.originCol !== b.originCol) return null;
+    if ((a.merges ?? []).join() !== (b.merges ?? []).join()) return null;
+    const rows = Math.max(a.values.length, b.values.length);
+    for (let r = 0; r < rows; r++) {
+      const cols = Math.max(a.values[r]?.length ?? 0, b.values[r]?.length ?? 0, a.formulas[r]?.length ?? 0, b.formulas[r]?.length ?? 0);
+      for (let c = 0; c < cols; c++) {
+        const formula = a.formulas[r]?.[c] ?? null;
+        if (
+          !sameValue(a.values[r]?.[c], b.values[r]?.[c]) ||
+          formula !== (b.formulas[r]?.[c] ?? null) ||
+          (a.numberFormats[r]?.[c] ?? null) !== (b.numberFormats[r]?.[c] ?? null)
+        ) {
+          out.push({ sheet: a.name, row: a.originRow + r, col: a.originCol + c, formula });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** The model of a snapshot, from the cache when one is given. */

@@ -142,6 +142,37 @@ describe("fast paths", () => {
     );
   });
 
+  it("the step cache hands 计算's values to the next step only while nothing but the cells it wrote changed", () => {
+    const s = clone(BASES[4]);
+    for (const sh of s.sheets) delete sh.fills;
+    const cache = new StepCache();
+    const filled = fillWorkbook(s, "zh", cache);
+    const kept = (after: WorkbookSnapshot) => {
+      const { list, own } = cache.for(cache.model(after));
+      return { list, values: cache.keptValues(after, list, own) };
+    };
+    const after = clone(s);
+    applyPlanToSnapshot(after, filled.plan);
+    const { list, values } = kept(after);
+    expect(values).not.toBeNull();
+    const written = new Set(filled.written);
+    const fresh = computeDerived(after, list, "excel", readWorkbook(after).settings, written);
+    for (const d of list) expect(String(values!.value(d))).toBe(String(fresh.get(d.key)));
+    // A typed figure changed, or a number typed over a formula 计算 wrote: computed again.
+    const typed = clone(after);
+    const budget = typed.sheets.find((x) => x.name === "预算执行")!;
+    const r = budget.values.findIndex((row) => typeof row[1] === "number");
+    budget.values[r][1] = (budget.values[r][1] as number) + 1;
+    expect(kept(typed).values).toBeNull();
+    const over = clone(after);
+    const [sheet, ref] = filled.written[0].split("!");
+    const { row, col } = parseRef(ref);
+    const target = over.sheets.find((x) => x.name === sheet)!;
+    target.formulas[row - target.originRow][col - target.originCol] = null;
+    target.values[row - target.originRow][col - target.originCol] = 7;
+    expect(kept(over).values).toBeNull();
+  });
+
   it("the derivation cache derives again when the layout, a nature, a code or a setting changes", () => {
     const s = clone(BASES[4]);
     const cache = new StepCache();

@@ -41,7 +41,7 @@ export class AttachmentContext {
       }
       return w;
     };
-    this.derivedValues = new DerivedValues(snapshot, list, "excel", this.model.settings, isWritten);
+    this.derivedValues = cache?.keptValues(snapshot, list, own) ?? new DerivedValues(snapshot, list, "excel", this.model.settings, isWritten);
     // Cells computed but blank in the workbook matter only when their value is not blank.
     for (const d of list) {
       const cell = this.rawCell(d);
