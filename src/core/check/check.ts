@@ -198,7 +198,7 @@ class Checker {
       if (this.handled.has(key)) continue;
       const state = this.ctx.states.get(key);
       if (state !== "typed" && state !== "foreign") continue;
-      const cell = this.ctx.cell(key);
+      const cell = this.ctx.cell(d);
       const stated = statedFigure(cell);
       if (!cell || !stated) continue;
       const r = ruleForDerivation(d);
@@ -290,7 +290,7 @@ class Checker {
       const key = `${term.at.sheet}!${term.at.ref}`;
       const st = this.ctx.states.get(key);
       if (this.ctx.derivationAt.has(key) && st !== "typed" && st !== "foreign") continue;
-      const p = statedFigure(this.ctx.cell(key));
+      const p = statedFigure(this.ctx.cell(term.at));
       if (!p || p.value.abs().lt(100)) continue;
       const delta = p.value.minus(p.value.dividedBy(scale)).times(-term.w);
       if (meets(statedIv, ivAdd(computed.iv, exactInterval(delta)))) {
@@ -485,7 +485,7 @@ class Checker {
     }
     // Numbers stored as text; which formula reads them is looked up only when there are any.
     const textCells: CellModel[] = [];
-    for (const c of this.ctx.cells.values()) if (c.typedAsText) textCells.push(c);
+    for (const t of this.ctx.tables()) for (const row of t.rows) for (const c of row.cells.values()) if (c.typedAsText) textCells.push(c);
     if (textCells.length > 0) {
       const readers = new Map<string, string>();
       for (const d of this.ctx.derivations) {
@@ -509,7 +509,7 @@ class Checker {
     for (const d of this.ctx.derivations) {
       const key = d.key;
       if (this.ctx.states.get(key) !== "typed") continue;
-      const cell = this.ctx.cell(key);
+      const cell = this.ctx.cell(d);
       if (!cell || typeof cell.original !== "number") continue;
       // A value pasted over the formula carries the full precision of a computed number.
       const own = Math.max(0, decimalFromNumber(cell.original).decimalPlaces());
@@ -549,7 +549,7 @@ class Checker {
       for (const at of strictInputsOf(d.expr)) {
         const k = `${at.sheet}!${at.ref}`;
         if (seen.has(k) || !required.has(k) || excluded.has(k) || this.ctx.derivationAt.has(k)) continue;
-        const c = this.ctx.cell(k);
+        const c = this.ctx.cell(at);
         if (!c || c.raw !== null || c.text !== null || c.noneMark || c.error) continue;
         seen.add(k);
         const { row } = refCoords(at);

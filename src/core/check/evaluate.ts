@@ -8,7 +8,7 @@
 import Decimal from "decimal.js";
 import { OwnFormulas, type Derivation } from "../derive";
 import { refCoords, refKey, sumIfsMatches, type Expr, type Ref } from "../expr";
-import type { CellModel, Settings, WorkbookModel } from "../model";
+import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, parseNumberText } from "../text";
 import {
@@ -71,9 +71,17 @@ function states(cell: CellModel): boolean {
 
 export type CellState = "blank" | "ours" | "typed" | "foreign";
 
-/** Everything the checks look up: cells by "sheet!A1", derivations, and how each derived cell is filled. */
+/** A table's cells by position: its rows by row number (from firstRow), its column keys by column number. */
+interface TableIndex {
+  table: TableModel;
+  rowAt: (RowModel | undefined)[];
+  keyAt: Map<number, string>;
+}
+
+/** Everything the checks look up: table cells by position, derivations, and how each derived cell is filled. */
 export class CheckContext {
-  readonly cells = new Map<string, CellModel>();
+  /** By sheet: the tables on it (a position is looked up in them, not in a map of every cell). */
+  private readonly tablesOn = new Map<string, TableIndex[]>();
   readonly derivationAt = new Map<string, Derivation>();
   readonly states = new Map<string, CellState>();
   readonly sheets: Map<string, SheetSnapshot>;
@@ -86,7 +94,7 @@ export class CheckContext {
    * Figures that are set, not measured or rounded: counts (编制数, 人数) and an indicator's target and weight.
    * They stand for themselves, not for an interval.
    */
-  readonly exact = new Set<string>();
+  private readonly exact = new Set<CellModel>();
 
   constructor(
     readonly snapshot: WorkbookSnapshot,
@@ -95,17 +103,25 @@ export class CheckContext {
     own?: OwnFormulas,
   ) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-    for (const tables of model.tables.values()) {
-      for (const t of tables) {
-        const keyValue = t.spec.columns.length <= 2;
-        const columnKinds = new Map(t.spec.columns.map((c) => [c.key, c.kind]));
-        const rowKinds = new Map((t.spec.rows ?? []).map((r) => [r.key, r.kind]));
-        for (const row of t.rows) {
-          for (const [colKey, c] of row.cells) {
-            const key = `${c.sheet}!${c.ref}`;
-            this.cells.set(key, c);
-            const kind = keyValue ? rowKinds.get(row.key) : columnKinds.get(colKey);
-            if (kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"))) this.exact.add(key);
+    for (const t of this.tables()) {
+      const rowAt: (RowModel | undefined)[] = [];
+      for (const row of t.rows) rowAt[row.row - t.firstRow] = row;
+      const keyAt = new Map([...t.columns].map(([key, col]) => [col, key]));
+      const on = this.tablesOn.get(t.sheet) ?? [];
+      on.push({ table: t, rowAt, keyAt });
+      this.tablesOn.set(t.sheet, on);
+      const isExact = (rowKey: string, colKey: string) => {
+        const kind = t.spec.columns.length <= 2 ? t.spec.rows?.find((r) => r.key === rowKey)?.kind : t.spec.columns.find((c) => c.key === colKey)?.kind;
+        return kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"));
+      };
+      const exactColumns = [...t.columns.keys()].filter((colKey) => t.spec.columns.length > 2 && isExact("", colKey));
+      for (const row of t.rows) {
+        if (t.spec.columns.length <= 2) {
+          for (const [colKey, c] of row.cells) if (isExact(row.key, colKey)) this.exact.add(c);
+        } else {
+          for (const colKey of exactColumns) {
+            const c = row.cells.get(colKey);
+            if (c) this.exact.add(c);
           }
         }
       }
@@ -136,8 +152,23 @@ export class CheckContext {
     return "typed";
   }
 
-  cell(key: string): CellModel | undefined {
-    return this.cells.get(key);
+  /** Every table of the model. */
+  tables(): TableModel[] {
+    return [...this.model.tables.values()].flat();
+  }
+
+  /** The table cell at a reference, if a table holds it (the table read last, should two overlap). */
+  cell(at: Ref): CellModel | undefined {
+    const { row, col } = refCoords(at);
+    const on = this.tablesOn.get(at.sheet) ?? [];
+    for (let i = on.length - 1; i >= 0; i--) {
+      const { table, rowAt, keyAt } = on[i];
+      const colKey = keyAt.get(col);
+      const r = colKey === undefined ? undefined : rowAt[row - table.firstRow];
+      const c = r?.cells.get(colKey!);
+      if (c) return c;
+    }
+    return undefined;
   }
 
   /** A cell's text as the snapshot holds it (for SUMIFS criteria and labels). */
@@ -155,11 +186,11 @@ export class CheckContext {
     const d = this.derivationAt.get(key);
     const state = this.states.get(key);
     if (d && (state === "blank" || state === "ours")) return this.evaluate(d);
-    return this.statedAt(key, at);
+    return this.statedAt(at);
   }
 
-  statedAt(key: string, at: Ref): EvalResult {
-    const cell = this.cells.get(key);
+  statedAt(at: Ref): EvalResult {
+    const cell = this.cell(at);
     let stated = statedFigure(cell);
     if (!cell) {
       // Not a table cell (should not happen for derivations): read the snapshot.
@@ -176,7 +207,7 @@ export class CheckContext {
       }
     }
     if (!stated) return "blank";
-    if (this.exact.has(key)) return exact(stated.value);
+    if (cell && this.exact.has(cell)) return exact(stated.value);
     return { nom: stated.value, iv: statedInterval(stated.value, stated.decimals, this.mode) };
   }
 
@@ -214,8 +245,8 @@ export class CheckContext {
     const d = this.derivationAt.get(key);
     const state = this.states.get(key);
     if (d && (state === "blank" || state === "ours")) return this.isBlank(d);
-    const cell = this.cells.get(key);
-    if (!cell) return this.statedAt(key, at) === "blank";
+    const cell = this.cell(at);
+    if (!cell) return this.statedAt(at) === "blank";
     return !states(cell);
   }
 
@@ -256,9 +287,9 @@ export class CheckContext {
     const d = this.derivationAt.get(key);
     const state = this.states.get(key);
     if (d && (state === "blank" || state === "ours")) return this.nominalOf(d);
-    const cell = this.cells.get(key);
+    const cell = this.cell(at);
     if (!cell) {
-      const f = this.statedAt(key, at);
+      const f = this.statedAt(at);
       return typeof f === "object" ? f.nom : f;
     }
     return states(cell) ? cell.raw! : "blank";
