@@ -1,6 +1,6 @@
 /** The work one command's steps share (see StepCache). */
 import { derivations, expenseCode, OwnFormulas, type DerivedValues, type Derivation } from "./derive";
-import { cellRef } from "./address";
+import { COLUMNS } from "./address";
 import type { WorkbookModel } from "./model";
 import { readRegistry, readWorkbook, tableSheets } from "./reader";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
@@ -18,7 +18,8 @@ export class StepCache {
   private layout: string | null = null;
   private cached: { list: Derivation[]; own: OwnFormulas } | null = null;
   private read: { sheets: SheetSnapshot[]; model: WorkbookModel } | null = null;
-  private kept: { values: DerivedValues; list: Derivation[]; written: Set<string>; sheets: SheetSnapshot[] } | null = null;
+  private kept: { values: DerivedValues; list: Derivation[]; written: Map<string, Map<number, Derivation>>; sheets: SheetSnapshot[] } | null =
+    null;
 
   model(snapshot: WorkbookSnapshot): WorkbookModel {
     const sheets = tableSheets(snapshot);
@@ -41,7 +42,15 @@ export class StepCache {
 
   /** 计算 keeps the values it wrote (`written`: the derived cells' keys) for the steps after it. */
   keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: Set<string>): void {
-    this.kept = { values, list, written, sheets: tableSheets(snapshot) };
+    // By sheet and position, so that the changed cells found later are looked up without naming them.
+    const at = new Map<string, Map<number, Derivation>>();
+    for (const d of list) {
+      if (!written.has(d.key)) continue;
+      let onSheet = at.get(d.sheet);
+      if (!onSheet) at.set(d.sheet, (onSheet = new Map()));
+      onSheet.set(d.row * COLUMNS + d.col, d);
+    }
+    this.kept = { values, list, written: at, sheets: tableSheets(snapshot) };
   }
 
   /** 计算's values, when `snapshot` is its workbook with its writes applied and nothing else changed; else null. */
@@ -50,11 +59,9 @@ export class StepCache {
     if (!kept || kept.list !== list) return null;
     const changed = differences(tableSheets(snapshot), kept.sheets);
     if (!changed) return null;
-    const byKey = new Map(list.map((d) => [d.key, d]));
     for (const { sheet, row, col, formula } of changed) {
-      const key = `${sheet}!${cellRef(row, col)}`;
-      const d = byKey.get(key);
-      if (!d || !kept.written.has(key) || formula === null || !own.isOwn(d, formula)) return null;
+      const d = kept.written.get(sheet)?.get(row * COLUMNS + col);
+      if (!d || formula === null || !own.isOwn(d, formula)) return null;
     }
     return kept.values;
   }

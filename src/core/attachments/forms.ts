@@ -15,7 +15,7 @@ import {
 } from "../data/attachments";
 import { BASICS, FUND_EXPENSE_LINES, FUND_INCOME_LINES, NATURES } from "../data/layout";
 import { executionScoreExpr } from "../derive";
-import { add, div, num, type Expr, type Ref } from "../expr";
+import { add, cellAt, div, num, type Expr, type Ref } from "../expr";
 import type { RowModel, TableModel } from "../model";
 import { normalizeLabel } from "../text";
 import type { AttachmentContext } from "./context";
@@ -29,12 +29,12 @@ const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 };
 
 function cellOf(t: TableModel | undefined, rowKey: string, colKey: string): Ref | null {
   const cell = t?.rowByKey.get(rowKey)?.cells.get(colKey);
-  return cell ? { sheet: cell.sheet, ref: cell.ref } : null;
+  return cell ? cellAt(cell.sheet, cell.row, cell.col) : null;
 }
 
 function rowCell(t: TableModel, row: RowModel, colKey: string): Ref | null {
   const cell = row.cells.get(colKey);
-  return cell ? { sheet: cell.sheet, ref: cell.ref } : null;
+  return cell ? cellAt(cell.sheet, cell.row, cell.col) : null;
 }
 
 /** An amount in 万元: the cell itself, or the cell ÷ 10000 on a sheet kept in 元. */
@@ -45,17 +45,7 @@ function amount(t: TableModel | undefined, at: Ref | null): Expr | null {
 }
 
 function labelCell(t: TableModel, row: RowModel): Ref {
-  return { sheet: t.sheet, ref: `${colLetters(t.labelCol)}${row.row + 1}` };
-}
-
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return cellAt(t.sheet, row.row, t.labelCol);
 }
 
 const same = (a: string | null | undefined, b: string) => !!a && normalizeLabel(a) === normalizeLabel(b);

@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { cellRef, COLUMNS, rangeRef, sheetPrefix } from "../address";
 import { TEMPLATE_WORDS } from "../data/layout";
-import { evaluate, renderFormula, type Expr, type Ref } from "../expr";
+import { cellAt, evaluate, renderFormula, type Expr, type Ref } from "../expr";
 import type { CellStyle, CellWrite, PageSetup, SheetPlan } from "../plan";
 import type { CellValue } from "../snapshot";
 import type { AttachmentContext } from "./context";
@@ -85,7 +85,7 @@ export class SheetWriter {
   }
 
   at(row: number, col: number): Ref {
-    return { sheet: this.name, ref: cellRef(row, col) };
+    return cellAt(this.name, row, col);
   }
 
   /** Writes a cell; a span merges the range and gives every cell of it the style (so borders print). */

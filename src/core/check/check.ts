@@ -387,8 +387,8 @@ class Checker {
             const pd = this.ctx.derivationAt.get(pKey);
             // A parent that is the sum of its lines is checked as a sum.
             if (pd && this.ctx.evaluate(pd) !== "blank") continue;
-            const cf = this.ctx.figure({ sheet: cc.sheet, ref: cc.ref });
-            const pf = this.ctx.figure({ sheet: pc.sheet, ref: pc.ref });
+            const cf = this.ctx.figure(cellAt(cc.sheet, cc.row, cc.col));
+            const pf = this.ctx.figure(cellAt(pc.sheet, pc.row, pc.col));
             if (typeof cf !== "object" || typeof pf !== "object" || !cf.iv || !pf.iv) continue;
             if (cf.nom.lte(pf.nom)) continue;
             const possible = cf.iv.lo.lt(pf.iv.hi) || (cf.iv.lo.eq(pf.iv.hi) && !cf.iv.loOpen && !pf.iv.hiOpen);
