@@ -34,16 +34,18 @@ type CellState = "blank" | "owned" | "kept";
 function cellState(sheets: Map<string, SheetSnapshot>, d: Derivation, own: OwnFormulas): CellState {
   const sheet = sheets.get(d.sheet);
   if (!sheet) return "blank";
-  const cell = snapshotCell(sheet, d.row, d.col);
-  if (cell.formula !== null) return own.isOwn(d, cell.formula) ? "owned" : "kept";
-  const v = cell.value;
+  // Every derived cell is asked: index the grids rather than build snapshotCell's object.
+  const r = d.row - sheet.originRow;
+  const c = d.col - sheet.originCol;
+  const formula = sheet.formulas[r]?.[c] ?? null;
+  if (formula !== null) return own.isOwn(d, formula) ? "owned" : "kept";
+  const v = sheet.values[r]?.[c] ?? null;
   return v === null || (typeof v === "string" && v.trim() === "") ? "blank" : "kept";
 }
 
 function formatOf(sheets: Map<string, SheetSnapshot>, d: Derivation): string | null {
   const sheet = sheets.get(d.sheet);
-  if (!sheet) return null;
-  return snapshotCell(sheet, d.row, d.col).numberFormat;
+  return sheet?.numberFormats[d.row - sheet.originRow]?.[d.col - sheet.originCol] ?? null;
 }
 
 /**
@@ -72,17 +74,18 @@ export function requiredInputCells(model: WorkbookModel): Map<string, string> {
 export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", cache?: StepCache): FillResult {
   const model = readModel(snapshot, cache);
   const { list, own } = derive(model, cache);
-  const formulas = new Map(list.map((d) => [d.key, own.rendered(d)]));
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const states = new Map(list.map((d) => [d.key, cellState(sheets, d, own)]));
-  const writes = new Set([...states].filter(([, s]) => s !== "kept").map(([k]) => k));
+  const writes = new Set<string>();
+  for (const d of list) if (cellState(sheets, d, own) !== "kept") writes.add(d.key);
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, (d) => writes.has(d.key));
-  const values = new Map(list.map((d) => [d.key, derived.value(d)]));
   cache?.keepValues(snapshot, list, derived, writes);
 
-  const requiredInputs = requiredInputCells(model);
+  // Asked only when a formula comes out blank (an input missing): a complete workbook never needs them.
+  let requiredInputs: Map<string, string> | null = null;
+  let derivedKeys: Set<string> | null = null;
   const sheetPlans = new Map<string, SheetPlan>();
   const written: string[] = [];
+  const writtenOn = new Map<string, number>();
   const kept: string[] = [];
   const missing = new Set<string>();
   for (const d of list) {
@@ -91,20 +94,23 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
       kept.push(key);
       continue;
     }
-    const formula = formulas.get(key)!;
-    const value = values.get(key)!;
-    const write: CellWrite = { ref: d.ref, formula, result: cachedValue(value) };
+    const value = derived.value(d);
+    const write: CellWrite = { ref: d.ref, formula: own.rendered(d), result: cachedValue(value) };
     // Only where the format differs: the template formats its derived cells already, and every byte counts in a
     // request to Excel on the web.
     const numberFormat = NUMBER_FORMATS[d.kind];
     if (numberFormat && formatOf(sheets, d) !== numberFormat) write.numberFormat = numberFormat;
-    if (!sheetPlans.has(d.sheet)) sheetPlans.set(d.sheet, { name: d.sheet, cells: [] });
-    sheetPlans.get(d.sheet)!.cells.push(write);
+    let sheetPlan = sheetPlans.get(d.sheet);
+    if (!sheetPlan) sheetPlans.set(d.sheet, (sheetPlan = { name: d.sheet, cells: [] }));
+    sheetPlan.cells.push(write);
     written.push(key);
+    writtenOn.set(d.sheet, (writtenOn.get(d.sheet) ?? 0) + 1);
     if (value === "blank") {
+      requiredInputs ??= requiredInputCells(model);
+      derivedKeys ??= new Set(list.map((x) => x.key));
       for (const input of strictInputsOf(d.expr)) {
         const k = refKey(input);
-        if (requiredInputs.has(k) && !formulas.has(k)) {
+        if (requiredInputs.has(k) && !derivedKeys.has(k)) {
           const sheet = sheets.get(input.sheet);
           const { row, col } = refCoords(input);
           const v = sheet ? snapshotCell(sheet, row, col).value : null;
@@ -117,7 +123,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
 
   const bySheet = INPUT_TABLES.map((t) => t.sheet)
     .filter((s, i, all) => all.indexOf(s) === i)
-    .map((s) => [s, written.filter((w) => w.startsWith(`${s}!`)).length] as const)
+    .map((s) => [s, writtenOn.get(s) ?? 0] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${s} ${n}`);
   const lines: string[] = [];
