@@ -65,7 +65,10 @@ export function parseRange(range: string): { top: number; left: number; bottom: 
   };
 }
 
-/** Quotes a sheet name for use in a formula: 'Sheet name'!A1. */
+/** Quotes a sheet name for use in a formula: 'Sheet name'!A1. (Asked for every cross-sheet reference written.) */
 export function sheetPrefix(sheetName: string): string {
-  return `'${sheetName.replace(/'/g, "''")}'!`;
+  let prefix = prefixes.get(sheetName);
+  if (prefix === undefined) prefixes.set(sheetName, (prefix = `'${sheetName.replace(/'/g, "''")}'!`));
+  return prefix;
 }
+const prefixes = new Map<string, string>();

@@ -94,9 +94,13 @@ interface Guards {
   divisors: Expr[];
 }
 
+/** Made once per expression: a derivation's is evaluated and rendered in every step. Callers must not change it. */
 function guardsOf(e: Expr): Guards {
-  return collectGuards(e, { strict: [], sums: [], divisors: [] });
+  let g = guardsMemo.get(e);
+  if (!g) guardsMemo.set(e, (g = collectGuards(e, { strict: [], sums: [], divisors: [] })));
+  return g;
 }
+const guardsMemo = new WeakMap<Expr, Guards>();
 
 function collectGuards(e: Expr, g: Guards): Guards {
   switch (e.t) {
