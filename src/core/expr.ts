@@ -176,7 +176,7 @@ export function sumIfsMatches(e: SumIfs, text: (at: Ref) => string | null): Ref[
 }
 
 /** A constant's decimal, shared: Decimals are immutable and the same few constants recur in every formula. */
-function constant(v: string): Decimal {
+export function constant(v: string): Decimal {
   let d = constants.get(v);
   if (d === undefined) constants.set(v, (d = new Decimal(v)));
   return d;

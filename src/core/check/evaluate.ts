@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { OwnFormulas, type Derivation } from "../derive";
-import { refCoords, refKey, sumIfsMatches, type Expr, type Ref } from "../expr";
+import { constant, refCoords, refKey, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, parseNumberText } from "../text";
@@ -320,7 +320,7 @@ export class CheckContext {
       case "ref":
         return this.nominal(e.at);
       case "num":
-        return new Decimal(e.v);
+        return constant(e.v);
       case "add":
         return strict(e.args.map((a) => this.nominalExpr(a)), (xs) => xs.reduce((x, y) => x.plus(y)));
       case "sub":
@@ -381,7 +381,7 @@ export class CheckContext {
       case "ref":
         return this.figure(e.at);
       case "num":
-        return exact(new Decimal(e.v));
+        return exact(constant(e.v));
       case "add":
         return this.strict(e.args.map((a) => this.ev(a)), (xs) => xs.reduce(addF));
       case "sub":
