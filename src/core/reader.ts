@@ -129,9 +129,17 @@ const otherHomesOf = new Map<TableSpec, Set<string>>();
 
 function isDateFormat(numberFormat: string | null): boolean {
   if (!numberFormat) return false;
-  const f = numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, "");
-  return /[ymd]/i.test(f) && !/^[#0.,%]+$/.test(f) && !/General/i.test(f);
+  // Asked for every number read; a workbook uses a handful of formats.
+  let known = dateFormats.get(numberFormat);
+  if (known === undefined) {
+    const f = numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, "");
+    known = /[ymd]/i.test(f) && !/^[#0.,%]+$/.test(f) && !/General/i.test(f);
+    if (dateFormats.size >= 10_000) dateFormats.clear();
+    dateFormats.set(numberFormat, known);
+  }
+  return known;
 }
+const dateFormats = new Map<string, boolean>();
 
 function isPercentFormat(numberFormat: string | null): boolean {
   return !!numberFormat && numberFormat.replace(/"[^"]*"/g, "").includes("%");
