@@ -21,9 +21,20 @@ export class StepCache {
   private kept: { values: DerivedValues; list: Derivation[]; written: Map<string, Map<number, Derivation>>; sheets: SheetSnapshot[] } | null =
     null;
 
+  private compared: { snapshot: WorkbookSnapshot; before: SheetSnapshot[]; changed: Change[] | null } | null = null;
+
+  /** differences() between a snapshot's table sheets and earlier ones, worked out once for both of its askers. */
+  private changes(snapshot: WorkbookSnapshot, before: SheetSnapshot[]): Change[] | null {
+    const c = this.compared;
+    if (c && c.snapshot === snapshot && c.before.length === before.length && c.before.every((s, i) => s === before[i])) return c.changed;
+    const changed = differences(tableSheets(snapshot), before);
+    this.compared = { snapshot, before, changed };
+    return changed;
+  }
+
   model(snapshot: WorkbookSnapshot): WorkbookModel {
     const sheets = tableSheets(snapshot);
-    if (this.read && differences(sheets, this.read.sheets)?.length === 0) {
+    if (this.read && this.changes(snapshot, this.read.sheets)?.length === 0) {
       return { ...this.read.model, registry: readRegistry(snapshot), sheetNames: snapshot.sheets.map((s) => s.name) };
     }
     const model = readWorkbook(snapshot, this.read?.model);
@@ -57,7 +68,7 @@ export class StepCache {
   keptValues(snapshot: WorkbookSnapshot, list: Derivation[], own: OwnFormulas): DerivedValues | null {
     const kept = this.kept;
     if (!kept || kept.list !== list) return null;
-    const changed = differences(tableSheets(snapshot), kept.sheets);
+    const changed = this.changes(snapshot, kept.sheets);
     if (!changed) return null;
     for (const { sheet, row, col, formula } of changed) {
       const d = kept.written.get(sheet)?.get(row * COLUMNS + col);
@@ -70,13 +81,18 @@ export class StepCache {
 const sameValue = (x: CellValue | undefined, y: CellValue | undefined) =>
   x === y || ((x ?? null) === null && (y ?? null) === null) || (!!x && !!y && isCellError(x) && isCellError(y) && x.error === y.error);
 
-/**
- * The cells whose value, formula or number format differ between two reads of the same sheets (with the formula now),
- * or null when the sheets themselves differ: names, positions or merges.
- */
-function differences(now: SheetSnapshot[], before: SheetSnapshot[]): { sheet: string; row: number; col: number; formula: string | null }[] | null {
+/** A cell whose value, formula or number format changed, with its formula now. */
+interface Change {
+  sheet: string;
+  row: number;
+  col: number;
+  formula: string | null;
+}
+
+/** The cells that changed between two reads of the same sheets, or null when the sheets differ: names, positions, merges. */
+function differences(now: SheetSnapshot[], before: SheetSnapshot[]): Change[] | null {
   if (now.length !== before.length) return null;
-  const out: { sheet: string; row: number; col: number; formula: string | null }[] = [];
+  const out: Change[] = [];
   for (let i = 0; i < now.length; i++) {
     const a = now[i];
     const b = before[i];
