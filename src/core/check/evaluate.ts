@@ -110,19 +110,13 @@ export class CheckContext {
       const on = this.tablesOn.get(t.sheet) ?? [];
       on.push({ table: t, rowAt, keyAt });
       this.tablesOn.set(t.sheet, on);
-      const isExact = (rowKey: string, colKey: string) => {
-        const kind = t.spec.columns.length <= 2 ? t.spec.rows?.find((r) => r.key === rowKey)?.kind : t.spec.columns.find((c) => c.key === colKey)?.kind;
-        return kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"));
-      };
-      const exactColumns = [...t.columns.keys()].filter((colKey) => t.spec.columns.length > 2 && isExact("", colKey));
+      const keyValue = t.spec.columns.length <= 2;
+      const columnKinds = new Map(t.spec.columns.map((c) => [c.key, c.kind]));
+      const rowKinds = new Map((t.spec.rows ?? []).map((r) => [r.key, r.kind]));
       for (const row of t.rows) {
-        if (t.spec.columns.length <= 2) {
-          for (const [colKey, c] of row.cells) if (isExact(row.key, colKey)) this.exact.add(c);
-        } else {
-          for (const colKey of exactColumns) {
-            const c = row.cells.get(colKey);
-            if (c) this.exact.add(c);
-          }
+        for (const [colKey, c] of row.cells) {
+          const kind = keyValue ? rowKinds.get(row.key) : columnKinds.get(colKey);
+          if (kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"))) this.exact.add(c);
         }
       }
     }
