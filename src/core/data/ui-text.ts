@@ -90,6 +90,14 @@ export interface UiText {
     cellShown: string;
     highlightsCleared: string;
     noHighlights: string;
+    /** A command asked for before a workbook is open. */
+    noWorkbook: string;
+    /** The downloaded file's name: "{base}-{suffix}.xlsx", the suffix naming the last command that changed it. */
+    resultSuffix: Record<"newTemplate" | "fill" | "check" | "generate" | "clearHighlights" | "explain", string>;
+    /** The suffix before any command has changed the workbook. */
+    copySuffix: string;
+    /** The base name of a workbook made by 新建模板 without an opened file. */
+    newWorkbookBase: string;
   };
 }
 
@@ -161,6 +169,10 @@ export const uiText: Record<UiLanguage, UiText> = {
       cellShown: "请在 Excel 中查看：{sheet}!{cell}",
       highlightsCleared: "已清除审核标记，单元格恢复原有格式。",
       noHighlights: "工作簿中没有审核标记。",
+      noWorkbook: "请先选择或拖入一个 .xlsx 工作簿。",
+      resultSuffix: { newTemplate: "模板", fill: "已计算", check: "已审核", generate: "附表", clearHighlights: "已清除标记", explain: "已说明" },
+      copySuffix: "副本",
+      newWorkbookBase: "绩效自评",
     },
   },
   en: {
@@ -235,6 +247,10 @@ export const uiText: Record<UiLanguage, UiText> = {
       cellShown: "See in Excel: {sheet}!{cell}",
       highlightsCleared: "Highlights cleared; the cells have their original formatting again.",
       noHighlights: "The workbook has no highlights.",
+      noWorkbook: "Choose or drop an .xlsx workbook first.",
+      resultSuffix: { newTemplate: "template", fill: "calculated", check: "checked", generate: "attachments", clearHighlights: "unmarked", explain: "explained" },
+      copySuffix: "copy",
+      newWorkbookBase: "self-evaluation",
     },
   },
 };

@@ -14,6 +14,7 @@ import { attachmentsPlan } from "../../core/attachments";
 import { checkWorkbook } from "../../core/check/check";
 import { explainFinding } from "../../core/check/explain";
 import { clearHighlights } from "../../core/check/highlight";
+import { format } from "../../core/data/messages";
 import { uiText } from "../../core/data/ui-text";
 import type { Finding } from "../../core/findings";
 import type { Plan } from "../../core/plan";
@@ -47,17 +48,10 @@ export interface BrowserHost extends AddinHost {
 }
 
 /** Suffix of the downloaded file after each command (the last command that changed the workbook names it). */
-export const RESULT_SUFFIX: Record<BrowserCommand, string> = {
-  newTemplate: "模板",
-  fill: "已计算",
-  check: "已审核",
-  generate: "附表",
-  clearHighlights: "已清除标记",
-  explain: "已说明",
-};
+export const RESULT_SUFFIX: Record<BrowserCommand, string> = uiText.zh.standalone.resultSuffix;
 
 /** The name a workbook created by 新建模板 without an opened file is offered under (before its suffix). */
-export const NEW_WORKBOOK_BASE = "绩效自评";
+export const NEW_WORKBOOK_BASE = uiText.zh.standalone.newWorkbookBase;
 
 /** "报表.xlsx" + 审核 → "报表-已审核.xlsx"; a name that already carries one of our suffixes keeps only the new one. */
 export function resultFileName(original: string, command: BrowserCommand | null): string {
@@ -68,7 +62,7 @@ export function resultFileName(original: string, command: BrowserCommand | null)
       break;
     }
   }
-  return `${base || NEW_WORKBOOK_BASE}-${command ? RESULT_SUFFIX[command] : "副本"}.xlsx`;
+  return `${base || NEW_WORKBOOK_BASE}-${command ? RESULT_SUFFIX[command] : uiText.zh.standalone.copySuffix}.xlsx`;
 }
 
 export interface BrowserHostDeps {
@@ -95,7 +89,7 @@ export function createBrowserHost(deps: BrowserHostDeps = {}): BrowserHost {
   }
 
   function requireWorkbook(): ExcelJS.Workbook {
-    if (!wb) throw new HostError("other", "请先选择或拖入一个 .xlsx 工作簿。");
+    if (!wb) throw new HostError("other", uiText.zh.standalone.noWorkbook);
     return wb;
   }
 
@@ -120,7 +114,7 @@ export function createBrowserHost(deps: BrowserHostDeps = {}): BrowserHost {
         book,
         (snapshot) => {
           if (options.needInputs && !hasInputSheets(snapshot)) {
-            throw new HostError("noInputSheets", "工作簿中没有标准输入表，请先点击「新建模板」。");
+            throw new HostError("noInputSheets", format("noInputSheets"));
           }
           try {
             return step(snapshot);
@@ -148,7 +142,7 @@ export function createBrowserHost(deps: BrowserHostDeps = {}): BrowserHost {
           book = await loadWorkbook(bytes, fileName);
         } catch (e) {
           if (e instanceof UnreadableWorkbookError) throw new HostError("badFile", e.message);
-          throw new HostError("badFile", `${fileName}：无法读取（${e instanceof Error ? e.message : String(e)}）。`);
+          throw new HostError("badFile", format("fileCorrupt", { file: fileName, reason: e instanceof Error ? e.message : String(e) }));
         }
         wb = book;
         opened = { fileName, sheetCount: book.worksheets.length };
