@@ -205,17 +205,24 @@ export class CheckContext {
     return { nom: stated.value, iv: statedInterval(stated.value, stated.decimals, this.mode) };
   }
 
+  /**
+   * A derived cell's answer from `memo`, computed once; `circular` when the cell is met again while its own answer is
+   * being computed (a circular reference).
+   */
+  private once<T>(key: string, memo: Map<string, T>, circular: T, compute: () => T): T {
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    if (this.visiting.has(key)) return circular;
+    this.visiting.add(key);
+    const v = compute();
+    this.visiting.delete(key);
+    memo.set(key, v);
+    return v;
+  }
+
   /** The derived cell's expression over the stated figures (memoised). */
   evaluate(d: Derivation): EvalResult {
-    const key = d.key;
-    const hit = this.memo.get(key);
-    if (hit !== undefined) return hit;
-    if (this.visiting.has(key)) return "blank";
-    this.visiting.add(key);
-    const v = this.ev(d.expr);
-    this.visiting.delete(key);
-    this.memo.set(key, v);
-    return v;
+    return this.once(d.key, this.memo, "blank", () => this.ev(d.expr));
   }
 
   /**
@@ -223,15 +230,9 @@ export class CheckContext {
    * required-input rule asks of every derived cell. Agrees with evaluate(d) === "blank".
    */
   isBlank(d: Derivation): boolean {
-    const key = d.key;
-    const hit = this.memo.get(key) ?? this.blankMemo.get(key);
-    if (hit !== undefined) return hit === "blank" || hit === true;
-    if (this.visiting.has(key)) return true;
-    this.visiting.add(key);
-    const v = this.blankExpr(d.expr);
-    this.visiting.delete(key);
-    this.blankMemo.set(key, v);
-    return v;
+    const full = this.memo.get(d.key);
+    if (full !== undefined) return full === "blank";
+    return this.once(d.key, this.blankMemo, true, () => this.blankExpr(d.expr));
   }
 
   private figureBlank(at: Ref): boolean {
@@ -290,17 +291,9 @@ export class CheckContext {
   }
 
   private nominalOf(d: Derivation): Nominal {
-    const key = d.key;
-    const full = this.memo.get(key);
+    const full = this.memo.get(d.key);
     if (full !== undefined) return typeof full === "object" ? full.nom : full;
-    const hit = this.nominalMemo.get(key);
-    if (hit !== undefined) return hit;
-    if (this.visiting.has(key)) return "blank";
-    this.visiting.add(key);
-    const v = this.nominalExpr(d.expr);
-    this.visiting.delete(key);
-    this.nominalMemo.set(key, v);
-    return v;
+    return this.once(d.key, this.nominalMemo, "blank", () => this.nominalExpr(d.expr));
   }
 
   /** The nominal value of an expression (see nominal). */
