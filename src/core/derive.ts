@@ -441,6 +441,28 @@ export class OwnFormulas {
 }
 
 /**
+ * How a derived cell is filled: blank, with the formula 计算 writes ("ours", under any setting), a number or text
+ * typed there ("typed"), or a formula of the user's ("foreign"). 计算 writes the first two and never the others.
+ */
+export type DerivedCellState = "blank" | "ours" | "typed" | "foreign";
+
+export function derivedCellState(sheet: SheetSnapshot | undefined, d: Derivation, own: OwnFormulas): DerivedCellState {
+  if (!sheet) return "blank";
+  // Asked of every derived cell: index the grids rather than build snapshotCell's object.
+  const r = d.row - sheet.originRow;
+  const c = d.col - sheet.originCol;
+  const formula = sheet.formulas[r]?.[c] ?? null;
+  if (formula !== null) return own.isOwn(d, formula) ? "ours" : "foreign";
+  const v = sheet.values[r]?.[c] ?? null;
+  return v === null || (typeof v === "string" && v.trim() === "") ? "blank" : "typed";
+}
+
+/** Whether 计算 writes (or has written) a derived cell in this state. */
+export function writtenByFill(state: DerivedCellState): boolean {
+  return state === "blank" || state === "ours";
+}
+
+/**
  * Derived values, computed on demand (memoised): a caller that needs a few cells pays for those and their inputs.
  * - "excel": as Excel will after 计算: a derived cell the user typed keeps the typed value, a foreign formula its
  *   cached value; numbers typed as text count as text (Excel's COUNT and SUM skip them).

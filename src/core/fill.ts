@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { DerivedValues, NUMBER_FORMATS, type Derivation, type OwnFormulas } from "./derive";
+import { derivedCellState, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
 import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
 import { derive, readModel, type StepCache } from "./step-cache";
 import type { WorkbookModel } from "./model";
@@ -27,20 +27,6 @@ export interface FillResult {
 export function cachedValue(v: Value): CellValue {
   if (v instanceof Decimal) return v.toNumber();
   return v === "dash" ? "—" : "";
-}
-
-type CellState = "blank" | "owned" | "kept";
-
-function cellState(sheets: Map<string, SheetSnapshot>, d: Derivation, own: OwnFormulas): CellState {
-  const sheet = sheets.get(d.sheet);
-  if (!sheet) return "blank";
-  // Every derived cell is asked: index the grids rather than build snapshotCell's object.
-  const r = d.row - sheet.originRow;
-  const c = d.col - sheet.originCol;
-  const formula = sheet.formulas[r]?.[c] ?? null;
-  if (formula !== null) return own.isOwn(d, formula) ? "owned" : "kept";
-  const v = sheet.values[r]?.[c] ?? null;
-  return v === null || (typeof v === "string" && v.trim() === "") ? "blank" : "kept";
 }
 
 function formatOf(sheets: Map<string, SheetSnapshot>, d: Derivation): string | null {
@@ -76,7 +62,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const { list, own } = derive(model, cache);
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const writes = new Set<string>();
-  for (const d of list) if (cellState(sheets, d, own) !== "kept") writes.add(d.key);
+  for (const d of list) if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.add(d.key);
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, (d) => writes.has(d.key));
   cache?.keepValues(snapshot, list, derived, writes);
 

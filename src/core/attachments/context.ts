@@ -4,11 +4,11 @@
  */
 import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { DerivedValues, type Derivation } from "../derive";
+import { derivedCellState, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
 import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
-import { isCellError, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { format } from "./text";
 
 export class AttachmentContext {
@@ -29,25 +29,19 @@ export class AttachmentContext {
     this.model = readModel(snapshot, cache);
     const { list, own } = derive(this.model, cache);
     this.derived = new Map(list.map((d) => [d.key, d]));
-    // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Decided per cell when
-    // its value is first needed: the attachments read a few hundred cells of a workbook that may hold a million.
-    const written = new Map<Derivation, boolean>();
-    const isWritten = (d: Derivation): boolean => {
-      let w = written.get(d);
-      if (w === undefined) {
-        const cell = this.rawCell(d);
-        w = cell.formula !== null ? own.isOwn(d, cell.formula) : isBlankValue(cell.value);
-        written.set(d, w);
-      }
-      return w;
+    // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Each cell's state is
+    // found once, for both questions below.
+    const states = new Map<Derivation, DerivedCellState>();
+    const stateOf = (d: Derivation): DerivedCellState => {
+      let state = states.get(d);
+      if (state === undefined) states.set(d, (state = derivedCellState(this.sheets.get(d.sheet), d, own)));
+      return state;
     };
-    this.derivedValues = cache?.keptValues(snapshot, list, own) ?? new DerivedValues(snapshot, list, "excel", this.model.settings, isWritten);
+    this.derivedValues =
+      cache?.keptValues(snapshot, list, own) ?? new DerivedValues(snapshot, list, "excel", this.model.settings, (d) => writtenByFill(stateOf(d)));
     // Cells computed but blank in the workbook matter only when their value is not blank.
     for (const d of list) {
-      const cell = this.rawCell(d);
-      if (cell.formula === null && isBlankValue(cell.value) && this.derivedValues.value(d) instanceof Decimal) {
-        this.unfilled.push(d.key);
-      }
+      if (stateOf(d) === "blank" && this.derivedValues.value(d) instanceof Decimal) this.unfilled.push(d.key);
     }
   }
 
@@ -151,8 +145,4 @@ export class AttachmentContext {
     }
     return at.ref;
   }
-}
-
-function isBlankValue(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
 }

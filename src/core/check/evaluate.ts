@@ -6,7 +6,7 @@
  * is evaluated from its expression, so checking does not depend on whether 计算 has run.
  */
 import Decimal from "decimal.js";
-import { OwnFormulas, type Derivation } from "../derive";
+import { derivedCellState, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
 import { constant, refCoords, refKey, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
@@ -69,8 +69,6 @@ function states(cell: CellModel): boolean {
   return cell.raw !== null && !cell.isDate && (typeof cell.original === "number" || typeof cell.original === "string");
 }
 
-export type CellState = "blank" | "ours" | "typed" | "foreign";
-
 /** A table's cells by position: its rows by row number (from firstRow), its column keys by column number. */
 interface TableIndex {
   table: TableModel;
@@ -83,7 +81,7 @@ export class CheckContext {
   /** By sheet: the tables on it (a position is looked up in them, not in a map of every cell). */
   private readonly tablesOn = new Map<string, TableIndex[]>();
   readonly derivationAt = new Map<string, Derivation>();
-  readonly states = new Map<string, CellState>();
+  readonly states = new Map<string, DerivedCellState>();
   readonly sheets: Map<string, SheetSnapshot>;
   private readonly memo = new Map<string, EvalResult>();
   private readonly blankMemo = new Map<string, boolean>();
@@ -124,7 +122,7 @@ export class CheckContext {
     for (const d of derivations) {
       const key = d.key;
       this.derivationAt.set(key, d);
-      this.states.set(key, this.stateOf(d));
+      this.states.set(key, derivedCellState(this.sheets.get(d.sheet), d, this.own));
     }
   }
 
@@ -134,16 +132,6 @@ export class CheckContext {
 
   get mode(): "nearest" | "truncate" {
     return this.model.settings.rounding;
-  }
-
-  private stateOf(d: Derivation): CellState {
-    const sheet = this.sheets.get(d.sheet);
-    if (!sheet) return "blank";
-    const cell = snapshotCell(sheet, d.row, d.col);
-    if (cell.formula !== null) return this.own.isOwn(d, cell.formula) ? "ours" : "foreign";
-    const v = cell.value;
-    if (v === null || (typeof v === "string" && v.trim() === "")) return "blank";
-    return "typed";
   }
 
   /** Every table of the model. */
