@@ -18,7 +18,7 @@ import {
 } from "./data/layout";
 import { format, type MessageKey } from "./data/messages";
 import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
-import { isCellError, sheetExtent, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { isCellError, sameCellValue, sheetExtent, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens } from "./text";
 
 /** A reference into another workbook: [1]Sheet1!A1 or [预算.xlsx]Sheet1!A1. */
@@ -166,10 +166,8 @@ function readsTheSame(known: CellModel, sheet: SheetSnapshot, row: number, col: 
   if (known.text !== null) return false;
   const r = row - sheet.originRow;
   const c = col - sheet.originCol;
-  const value = sheet.values[r]?.[c] ?? null;
   if ((sheet.formulas[r]?.[c] ?? null) !== known.formula || (sheet.numberFormats[r]?.[c] ?? null) !== known.numberFormat) return false;
-  const was = known.original;
-  return value === was || (value !== null && was !== null && isCellError(value) && isCellError(was) && value.error === was.error);
+  return sameCellValue(sheet.values[r]?.[c], known.original);
 }
 
 class Reader {

@@ -44,6 +44,11 @@ export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
+/** Whether two reads of a cell hold the same value (blank as undefined or null; errors by their code). */
+export function sameCellValue(x: CellValue | undefined, y: CellValue | undefined): boolean {
+  return x === y || ((x ?? null) === null && (y ?? null) === null) || (!!x && !!y && isCellError(x) && isCellError(y) && x.error === y.error);
+}
+
 /** Reads one cell of a sheet snapshot by 0-based absolute row and column. */
 export function snapshotCell(
   sheet: SheetSnapshot,

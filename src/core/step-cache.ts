@@ -3,7 +3,7 @@ import { derivations, expenseCode, OwnFormulas, type DerivedValues, type Derivat
 import { COLUMNS } from "./address";
 import type { WorkbookModel } from "./model";
 import { readRegistry, readWorkbook, tableSheets } from "./reader";
-import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { sameCellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 /**
  * What the steps of one command (生成附表, build) share, each step reading the workbook its predecessor wrote:
@@ -78,9 +78,6 @@ export class StepCache {
   }
 }
 
-const sameValue = (x: CellValue | undefined, y: CellValue | undefined) =>
-  x === y || ((x ?? null) === null && (y ?? null) === null) || (!!x && !!y && isCellError(x) && isCellError(y) && x.error === y.error);
-
 /** A cell whose value, formula or number format changed, with its formula now. */
 interface Change {
   sheet: string;
@@ -104,7 +101,7 @@ function differences(now: SheetSnapshot[], before: SheetSnapshot[]): Change[] | 
       for (let c = 0; c < cols; c++) {
         const formula = a.formulas[r]?.[c] ?? null;
         if (
-          !sameValue(a.values[r]?.[c], b.values[r]?.[c]) ||
+          !sameCellValue(a.values[r]?.[c], b.values[r]?.[c]) ||
           formula !== (b.formulas[r]?.[c] ?? null) ||
           (a.numberFormats[r]?.[c] ?? null) !== (b.numberFormats[r]?.[c] ?? null)
         ) {
