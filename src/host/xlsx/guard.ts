@@ -7,12 +7,12 @@
  * ExcelJS sees it. Limits leave room for what real workbooks hold (whole-column validations and names, print titles).
  */
 import JSZip from "jszip";
-import { columnLetter } from "../../core/address";
+import { columnIndex, columnLetter, COLUMNS } from "../../core/address";
 import { format } from "../../core/data/messages";
 
 export const XLSX_LIMITS = {
   rows: 1_048_576,
-  cols: 16_384,
+  cols: COLUMNS,
   /** Excel numbers sheets from 1 as they are added; ExcelJS indexes an array by it. */
   sheetId: 1_000_000,
   /** Cells under merges, whole workbook: ExcelJS makes every one (~7 µs each; a whole column takes ~7 s). */
@@ -40,11 +40,8 @@ interface Rect {
 
 const ADDRESS = /^\$?([A-Z]+)?\$?(\d+)?$/;
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+/** 1-based, as the file's markup counts columns. */
+const columnNumber = (letters: string) => columnIndex(letters) + 1;
 
 /** "A1", "A1:C3", "A:A" or "1:3" (1-based, inclusive), or null when it is not a range. */
 function parseArea(text: string): Rect | null {
