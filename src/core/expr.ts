@@ -148,16 +148,29 @@ type SumIfs = Extract<Expr, { t: "sumIfs" }>;
 export function sumIfsCells(e: SumIfs): { sum: Ref[]; criteria: Ref[][] } {
   let cells = sumIfsMemo.get(e);
   if (!cells) {
-    cells = { sum: [], criteria: e.criteria.map(() => []) };
-    for (let row = e.fromRow; row <= e.toRow; row++) {
-      cells.sum.push(cellAt(e.sheet, row, e.sumCol));
-      e.criteria.forEach((c, i) => cells!.criteria[i].push(cellAt(e.sheet, row, c.col)));
-    }
+    cells = { sum: columnRefs(e.sheet, e.sumCol, e.fromRow, e.toRow), criteria: e.criteria.map((c) => columnRefs(e.sheet, c.col, e.fromRow, e.toRow)) };
     sumIfsMemo.set(e, cells);
   }
   return cells;
 }
 const sumIfsMemo = new WeakMap<SumIfs, { sum: Ref[]; criteria: Ref[][] }>();
+
+/**
+ * The cells of a column from one row to another. The SUMIFS of a table share their rows and criteria columns, and
+ * every step's derivations make them anew: made once (Refs are never changed but for their lazily kept key).
+ */
+function columnRefs(sheet: string, col: number, fromRow: number, toRow: number): Ref[] {
+  const key = `${sheet}\t${col}\t${fromRow}\t${toRow}`;
+  let refs = columnRefsMemo.get(key);
+  if (!refs) {
+    refs = [];
+    for (let row = fromRow; row <= toRow; row++) refs.push(cellAt(sheet, row, col));
+    if (columnRefsMemo.size >= 1000) columnRefsMemo.clear();
+    columnRefsMemo.set(key, refs);
+  }
+  return refs;
+}
+const columnRefsMemo = new Map<string, Ref[]>();
 
 /** The sum cells of the rows whose criteria cells match (SUMIFS is case-blind), given a cell's text. */
 export function sumIfsMatches(e: SumIfs, text: (at: Ref) => string | null): Ref[] {

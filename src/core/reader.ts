@@ -38,7 +38,7 @@ function labelMatches(text: string | null, label: string, synonyms: string[] = [
   if (text === null) return false;
   // Asked for every cell of every candidate header row, against every column: the year rewrite only when a year is
   // there, and each synonym list normalised once.
-  const normalized = normalizeLabel(year === null || !YEAR.test(text) ? text : yearTokens(text, year));
+  const normalized = comparedForm(text, year);
   if (normalizeLabel(label) === normalized) return true;
   if (synonyms.length === 0) return false;
   let set = synonymSets.get(synonyms);
@@ -46,7 +46,35 @@ function labelMatches(text: string | null, label: string, synonyms: string[] = [
   return set.has(normalized);
 }
 const YEAR = /\d{4}\s*年/;
+
+/** A label as compared: years as tokens relative to the report year, normalised (every header and row cell asks). */
+function comparedForm(text: string, year: number | null): string {
+  return normalizeLabel(year === null || !text.includes("年") || !YEAR.test(text) ? text : yearTokens(text, year));
+}
 const synonymSets = new WeakMap<string[], Set<string>>();
+
+/** A fixed table's row labels and synonyms, normalised once: label → the first row spec it names. */
+function rowLabels(rows: RowSpec[]): Map<string, RowSpec> {
+  let labels = rowLabelsOf.get(rows);
+  if (!labels) {
+    labels = new Map();
+    for (const rs of rows) {
+      for (const label of [rs.label, ...(rs.synonyms ?? [])]) {
+        const key = normalizeLabel(label);
+        if (!labels.has(key)) labels.set(key, rs);
+      }
+    }
+    rowLabelsOf.set(rows, labels);
+  }
+  return labels;
+}
+const rowLabelsOf = new WeakMap<RowSpec[], Map<string, RowSpec>>();
+
+/** The row spec a label names (as labelMatches compares), looked up rather than compared row by row. */
+function rowSpecNamed(rows: RowSpec[], text: string | null, year: number | null): RowSpec | undefined {
+  if (text === null) return undefined;
+  return rowLabels(rows).get(comparedForm(text, year));
+}
 
 /** A table's column labels, normalised once: label → the indexes of the columns it names (headers; groups). */
 interface ColumnLabels {
@@ -77,7 +105,7 @@ function columnLabels(columns: ColumnSpec[]): ColumnLabels {
 /** A header cell's text as labels are compared: years as tokens relative to the report year, normalised. */
 function normalizedHeader(text: string | null, year: number | null): string | null {
   if (text === null) return null;
-  return normalizeLabel(year === null || !YEAR.test(text) ? text : yearTokens(text, year));
+  return comparedForm(text, year);
 }
 
 /**
@@ -266,7 +294,7 @@ class Reader {
       if (t !== null) texts.push(t);
     }
     if (texts.length === 0) return false;
-    if (spec.rows?.some((r) => labelMatches(texts[0], r.label, r.synonyms, this.year))) return false;
+    if (spec.rows && rowSpecNamed(spec.rows, texts[0], this.year)) return false;
     if (spec.repeated && labelMatches(texts[0], FUND_BLOCK_LABELS.name.label, FUND_BLOCK_LABELS.name.synonyms)) return true;
     if (texts.length <= 2) {
       for (const other of INPUT_TABLES) {
@@ -482,15 +510,14 @@ class Reader {
 
   rowKey(spec: TableSpec, label: string | null, section: "income" | "expense" | null): string | null {
     if (label === null) return null;
-    const match = (rs: RowSpec) => labelMatches(label, rs.label, rs.synonyms, this.year);
     if (spec.rows) {
-      const found = spec.rows.find(match);
+      const found = rowSpecNamed(spec.rows, label, this.year);
       if (found) return found.key;
       // A fund may carry lines the standard list lacks; they count in their section's total.
       if (spec.id === "fund" && section) return `${section === "income" ? "inExtra" : "exExtra"}:${normalizeLabel(label)}`;
       return null;
     }
-    if (spec.totalRow && match(spec.totalRow)) return spec.totalRow.key;
+    if (spec.totalRow && labelMatches(label, spec.totalRow.label, spec.totalRow.synonyms, this.year)) return spec.totalRow.key;
     return `item:${normalizeLabel(label)}`;
   }
 

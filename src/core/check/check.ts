@@ -18,7 +18,7 @@ import {
 } from "../data/rules";
 import { expenseCode, expenseHierarchy, indicatorNature, type Derivation, type OwnFormulas } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
-import { cellAt, inputsOf, refCoords, strictInputsOf, type Expr, type Ref } from "../expr";
+import { cellAt, inputsOf, refCoords, refKey, strictInputsOf, type Expr, type Ref } from "../expr";
 import { requiredInputCells } from "../fill";
 import { severityOrder, type Finding, type Severity } from "../findings";
 import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
@@ -538,7 +538,7 @@ class Checker {
     // A typed total stands in for its breakdown ("a total without breakdown is legal input").
     for (const d of this.ctx.derivations) {
       const st = this.ctx.states.get(d.key);
-      if (st === "typed" || st === "foreign") for (const at of strictInputsOf(d.expr)) excluded.add(`${at.sheet}!${at.ref}`);
+      if (st === "typed" || st === "foreign") for (const at of strictInputsOf(d.expr)) excluded.add(refKey(at));
     }
     const seen = new Set<string>();
     for (const d of this.ctx.derivations) {
@@ -547,7 +547,7 @@ class Checker {
       if (st !== "blank" && st !== "ours") continue;
       if (!this.ctx.isBlank(d)) continue;
       for (const at of strictInputsOf(d.expr)) {
-        const k = `${at.sheet}!${at.ref}`;
+        const k = refKey(at);
         if (seen.has(k) || !required.has(k) || excluded.has(k) || this.ctx.derivationAt.has(k)) continue;
         const c = this.ctx.cell(at);
         if (!c || c.raw !== null || c.text !== null || c.noneMark || c.error) continue;

@@ -87,6 +87,7 @@ export class CheckContext {
   private readonly blankMemo = new Map<string, boolean>();
   private readonly nominalMemo = new Map<string, Nominal>();
   private readonly visiting = new Set<string>();
+  private readonly statedMemo = new Map<CellModel, EvalResult>();
   private readonly own: OwnFormulas;
   /**
    * Figures that are set, not measured or rounded: counts (编制数, 人数) and an indicator's target and weight.
@@ -173,23 +174,34 @@ export class CheckContext {
 
   statedAt(at: Ref): EvalResult {
     const cell = this.cell(at);
-    let stated = statedFigure(cell);
-    if (!cell) {
-      // Not a table cell (should not happen for derivations): read the snapshot.
-      const sheet = this.sheets.get(at.sheet);
-      if (sheet) {
-        const { row, col } = refCoords(at);
-        const { value, numberFormat } = snapshotCell(sheet, row, col);
-        if (typeof value === "number") {
-          stated = { value: decimalFromNumber(value), decimals: decimalsOf(numberFormat, undefined, value) ?? 0 };
-        } else if (typeof value === "string" && !isCellError(value)) {
-          const p = parseNumberText(value);
-          if (p) stated = { value: p.value, decimals: p.typedDecimals + (p.percent ? 2 : 0) };
-        }
+    if (!cell) return this.statedOutsideTables(at);
+    // An input is read by every formula over it and by several rules: its figure and interval are made once.
+    let known = this.statedMemo.get(cell);
+    if (known === undefined) {
+      const stated = statedFigure(cell);
+      if (!stated) known = "blank";
+      else if (this.exact.has(cell)) known = exact(stated.value);
+      else known = { nom: stated.value, iv: statedInterval(stated.value, stated.decimals, this.mode) };
+      this.statedMemo.set(cell, known);
+    }
+    return known;
+  }
+
+  /** A figure outside every table (should not happen for derivations): read from the snapshot. */
+  private statedOutsideTables(at: Ref): EvalResult {
+    let stated: StatedFigure | null = null;
+    const sheet = this.sheets.get(at.sheet);
+    if (sheet) {
+      const { row, col } = refCoords(at);
+      const { value, numberFormat } = snapshotCell(sheet, row, col);
+      if (typeof value === "number") {
+        stated = { value: decimalFromNumber(value), decimals: decimalsOf(numberFormat, undefined, value) ?? 0 };
+      } else if (typeof value === "string" && !isCellError(value)) {
+        const p = parseNumberText(value);
+        if (p) stated = { value: p.value, decimals: p.typedDecimals + (p.percent ? 2 : 0) };
       }
     }
     if (!stated) return "blank";
-    if (cell && this.exact.has(cell)) return exact(stated.value);
     return { nom: stated.value, iv: statedInterval(stated.value, stated.decimals, this.mode) };
   }
 

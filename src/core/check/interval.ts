@@ -121,17 +121,27 @@ export function roundDecimal(v: Decimal.Value, decimals: number, mode: RoundingM
 /** The interval of true values that a figure v shown with d decimals stands for (see the header). */
 export function statedInterval(value: Decimal.Value, decimals: number, mode: RoundingMode = "nearest"): Interval {
   const v = new D(value);
+  if (!v.isFinite()) throw new RangeError("interval bounds must be finite");
+  // The bounds are v ± a positive unit, never empty: built directly rather than checked by makeInterval (every
+  // stated figure of every check comes here).
   const u = unit(decimals);
   if (mode === "nearest") {
-    const h = u.div(2);
-    if (v.isZero()) return makeInterval(h.neg(), h, true, true);
-    if (v.isPositive()) return makeInterval(v.minus(h), v.plus(h), false, true);
-    return makeInterval(v.minus(h), v.plus(h), true, false);
+    const h = halfUnit(decimals);
+    if (v.isZero()) return { lo: h.neg(), hi: h, loOpen: true, hiOpen: true };
+    if (v.isPositive()) return { lo: v.minus(h), hi: v.plus(h), loOpen: false, hiOpen: true };
+    return { lo: v.minus(h), hi: v.plus(h), loOpen: true, hiOpen: false };
   }
-  if (v.isZero()) return makeInterval(u.neg(), u, true, true);
-  if (v.isPositive()) return makeInterval(v, v.plus(u), false, true);
-  return makeInterval(v.minus(u), v, true, false);
+  if (v.isZero()) return { lo: u.neg(), hi: u, loOpen: true, hiOpen: true };
+  if (v.isPositive()) return { lo: v, hi: v.plus(u), loOpen: false, hiOpen: true };
+  return { lo: v.minus(u), hi: v, loOpen: true, hiOpen: false };
 }
+
+function halfUnit(decimals: number): Decimal {
+  let h = halfUnits.get(decimals);
+  if (h === undefined) halfUnits.set(decimals, (h = unit(decimals).div(2)));
+  return h;
+}
+const halfUnits = new Map<number, Decimal>();
 
 export function midpoint(a: Interval): Decimal {
   return new D(a.lo).plus(a.hi).div(2);
@@ -401,13 +411,24 @@ function decimalsOfValue(value: number): number | null {
  * The decimals a figure is shown with: from its Excel number format, else from the text the author typed, else from
  * the stored value. null when none of them tells.
  */
+/** The decimals each section of a number format shows: asked for every stated figure, of a handful of formats. */
+function sectionDecimals(numberFormat: string): (number | null)[] {
+  let known = formatDecimals.get(numberFormat);
+  if (known === undefined) {
+    known = formatSections(numberFormat).map(decimalsOfSection);
+    if (formatDecimals.size >= 10_000) formatDecimals.clear();
+    formatDecimals.set(numberFormat, known);
+  }
+  return known;
+}
+const formatDecimals = new Map<string, (number | null)[]>();
+
 export function decimalsOf(numberFormat: string | null, typedText?: string, value?: number): number | null {
   if (numberFormat !== null && numberFormat.trim() !== "") {
-    const sections = formatSections(numberFormat);
-    let section = sections[0];
-    if (value !== undefined && value < 0 && sections.length > 1) section = sections[1];
-    if (value !== undefined && value === 0 && sections.length > 2) section = sections[2];
-    const fromFormat = decimalsOfSection(section);
+    const sections = sectionDecimals(numberFormat);
+    let fromFormat = sections[0];
+    if (value !== undefined && value < 0 && sections.length > 1) fromFormat = sections[1];
+    if (value !== undefined && value === 0 && sections.length > 2) fromFormat = sections[2];
     if (fromFormat !== null) return fromFormat;
   }
   if (typedText !== undefined) {
