@@ -126,19 +126,22 @@ export function matchColumn(
   const g = normalizedHeader(group, year);
   const a = normalizedHeader(above, year);
   let best = Infinity;
-  for (const i of (t !== null && headers.get(t)) || []) {
+  for (const i of (t !== null && headers.get(t)) || NONE) {
     const col = columns[i];
-    if (!col.group || (g !== null && (groups.get(g) ?? []).includes(i))) best = Math.min(best, i);
+    if (!col.group || (g !== null && (groups.get(g) ?? NONE).includes(i))) best = Math.min(best, i);
   }
   if (text === null && a !== null) {
-    for (const i of headers.get(a) ?? []) if (!columns[i].group) best = Math.min(best, i);
+    for (const i of headers.get(a) ?? NONE) if (!columns[i].group) best = Math.min(best, i);
   }
   if (best < Infinity) return columns[best];
   // A single-level header naming a group ("全年预算数") stands for the group's total column.
   const either = t ?? a;
-  for (const i of (either !== null && groups.get(either)) || []) if (columns[i].derived) best = Math.min(best, i);
+  for (const i of (either !== null && groups.get(either)) || NONE) if (columns[i].derived) best = Math.min(best, i);
   return best < Infinity ? columns[best] : undefined;
 }
+
+/** No columns: shared, as every cell of every candidate header row that names none asks (read only). */
+const NONE: readonly number[] = [];
 
 /** The normalised sheet names that are home to a table other than spec's (template data: computed once a spec). */
 function otherHomes(spec: TableSpec): Set<string> {

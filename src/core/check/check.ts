@@ -91,7 +91,10 @@ export function showFigure(v: Decimal, decimals: number | null, rate: boolean): 
 function matches(sel: DerivedSelector, d: Derivation): boolean {
   if (sel.table !== d.table) return false;
   if (sel.cols && !sel.cols.includes(d.colKey)) return false;
-  if (sel.rows && !sel.rows.some((r) => r === d.rowKey || (r.endsWith("*") && d.rowKey.startsWith(r.slice(0, -1))))) return false;
+  if (sel.rows) {
+    for (const r of sel.rows) if (r === d.rowKey || (r.endsWith("*") && d.rowKey.startsWith(r.slice(0, -1)))) return true;
+    return false;
+  }
   return true;
 }
 
@@ -594,7 +597,12 @@ class Checker {
   rateCells(sels: DerivedSelector[]): { d: Derivation; t: TableModel }[] {
     const out: { d: Derivation; t: TableModel }[] = [];
     for (const d of this.ctx.derivations) {
-      if (sels.some((s) => matches(s, d))) out.push({ d, t: this.tableOfDerivation.get(d)! });
+      for (const s of sels) {
+        if (matches(s, d)) {
+          out.push({ d, t: this.tableOfDerivation.get(d)! });
+          break;
+        }
+      }
     }
     return out;
   }
