@@ -7,6 +7,7 @@ import { cellRef, parseRange } from "./address";
 import {
   FUND_BLOCK_LABELS,
   INPUT_TABLES,
+  LABEL_WORDS,
   MARKS,
   REGISTRY_SHEET,
   SETTING_CHOICES,
@@ -19,10 +20,14 @@ import {
 import { format, type MessageKey } from "./data/messages";
 import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import { isCellError, sameCellValue, sheetExtent, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens } from "./text";
+import { anyOf, decimalFromNumber, isNoneMark, literal, normalizeLabel, parseNumberText, yearTokens } from "./text";
 
 /** A reference into another workbook: [1]Sheet1!A1 or [预算.xlsx]Sheet1!A1. */
 const EXTERNAL_LINK = /\[[^\]]+\][^!]*!/;
+
+/** "单位：万元" above a table, and the unit it names; "2024年度" in the year cell. */
+const UNIT_LINE = new RegExp(`^${anyOf(MARKS.unitLinePrefixes)}[:：](${anyOf([...MARKS.unitWan, ...MARKS.unitYuan])})`);
+const YEAR_ENDING = new RegExp(`${anyOf(LABEL_WORDS.yearEndings)}$`);
 
 const NUMERIC_KINDS = new Set(["amount", "rate", "count", "score", "number"]);
 
@@ -45,11 +50,11 @@ function labelMatches(text: string | null, label: string, synonyms: string[] = [
   if (!set) synonymSets.set(synonyms, (set = new Set(synonyms.map(normalizeLabel))));
   return set.has(normalized);
 }
-const YEAR = /\d{4}\s*年/;
+const YEAR = new RegExp(`\\d{4}\\s*${literal(LABEL_WORDS.year)}`);
 
 /** A label as compared: years as tokens relative to the report year, normalised (every header and row cell asks). */
 function comparedForm(text: string, year: number | null): string {
-  return normalizeLabel(year === null || !text.includes("年") || !YEAR.test(text) ? text : yearTokens(text, year));
+  return normalizeLabel(year === null || !text.includes(LABEL_WORDS.year) || !YEAR.test(text) ? text : yearTokens(text, year));
 }
 const synonymSets = new WeakMap<string[], Set<string>>();
 
@@ -323,8 +328,8 @@ class Reader {
       for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
         const t = cellText(sheet, r, c);
         if (!t) continue;
-        const m = /^(?:金额)?(?:计量)?单位[:：]\s*(万元|元)/.exec(t.normalize("NFKC").replace(/\s/g, ""));
-        if (m) return m[1] === "元" ? 10000 : 1;
+        const m = UNIT_LINE.exec(t.normalize("NFKC").replace(/\s/g, ""));
+        if (m) return MARKS.unitYuan.includes(m[1]) ? 10000 : 1;
       }
     }
     return this.currencyScale;
@@ -578,7 +583,7 @@ class Reader {
     const [info] = this.readKeyValue(INPUT_TABLES.find((t) => t.id === "info")!);
     if (!info) return undefined;
     const yearCell = info.rowByKey.get("year")?.cells.get("value");
-    const yearValue = yearCell?.value ?? (yearCell?.text ? parseNumberText(yearCell.text.replace(/年度?$/, ""))?.value : null);
+    const yearValue = yearCell?.value ?? (yearCell?.text ? parseNumberText(yearCell.text.replace(YEAR_ENDING, ""))?.value : null);
     this.year = yearValue ? yearValue.toNumber() : null;
     const currency = info.rowByKey.get("currency")?.cells.get("value")?.text;
     if (currency && MARKS.unitYuan.includes(currency.trim())) this.currencyScale = 10000;
@@ -688,7 +693,7 @@ function reportGaps(reader: Reader, table: TableModel) {
  * model depends on these, the registry and the sheet names alone.
  */
 export function tableSheets(snapshot: WorkbookSnapshot): SheetSnapshot[] {
-  return snapshot.sheets.filter((s) => s.name !== REGISTRY_SHEET && !s.name.startsWith("附件"));
+  return snapshot.sheets.filter((s) => s.name !== REGISTRY_SHEET && !s.name.startsWith(LABEL_WORDS.attachmentSheetPrefix));
 }
 
 /**

@@ -2,17 +2,32 @@
  * Label normalisation and number parsing: how the reader sees what people type.
  */
 import Decimal from "decimal.js";
-import { MARKS } from "./data/layout";
+import { LABEL_WORDS, MARKS } from "./data/layout";
 
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
+/** Text matched literally inside a regular expression. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Alternatives matched literally, longest first (元 must not cut 万元 short). */
+export function anyOf(words: readonly string[]): string {
+  return `(?:${[...words].sort((a, b) => b.length - a.length).map(literal).join("|")})`;
+}
+
+const NUMERALS = `[${LABEL_WORDS.numerals}]`;
 const NUMBERING = [
-  /^[（(]?[一二三四五六七八九十百]+[)）、.．]/, // 一、 （一）
+  new RegExp(`^[（(]?${NUMERALS}+[)）、.．]`), // 一、 （一）
   /^[（(]\d+[)）]/, // (1) （1）
   /^\d+(\.\d+)*[、.．](?!\d)/, // 1、 1. 1.2.
   /^[①②③④⑤⑥⑦⑧⑨⑩]/,
-  /^第[一二三四五六七八九十\d]+[项条部分]/,
+  new RegExp(`^${literal(LABEL_WORDS.ordinalPrefix)}(?:${NUMERALS}|\\d)+${anyOf(LABEL_WORDS.ordinalEnds)}`), // 第三项 第一部分
 ];
+const LABEL_UNIT = new RegExp(`\\(${anyOf(LABEL_WORDS.labelUnits)}\\)$`);
+const AMOUNT_UNIT = new RegExp(`${anyOf([...MARKS.unitWan, ...MARKS.unitYuan])}$`);
+const OF_WHICH = new RegExp(`^${anyOf(MARKS.ofWhich)}[:：]?`);
+const YEAR_NUMBER = new RegExp(`(\\d{4})\\s*${literal(LABEL_WORDS.year)}`, "g");
 
 /**
  * Reduces a label to the form labels are compared in: NFKC (full-width → half-width), no spaces, no leading numbering,
@@ -46,26 +61,24 @@ function computeNormalizedLabel(text: string): string {
         changed = true;
       }
     }
-    for (const prefix of MARKS.ofWhich) {
-      const re = new RegExp(`^${prefix}[:：]?`);
-      if (re.test(s)) {
-        s = s.replace(re, "");
-        changed = true;
-      }
+    const next = s.replace(OF_WHICH, "");
+    if (next !== s) {
+      s = next;
+      changed = true;
     }
   }
   s = s.replace(/[:：]+$/, "");
-  s = s.replace(/\((万元|元|%|㎡|m2|平方米|人|个)\)$/, "");
+  s = s.replace(LABEL_UNIT, "");
   return s.toLowerCase();
 }
 
 /** Replaces four-digit years followed by 年 with tokens relative to the report year, so headers can be matched. */
 export function yearTokens(text: string, reportYear: number | null): string {
   if (reportYear === null) return text;
-  return text.replace(/(\d{4})\s*年/g, (whole, y: string) => {
+  return text.replace(YEAR_NUMBER, (whole, y: string) => {
     const year = parseInt(y, 10);
-    if (year === reportYear) return "{Y}年";
-    if (year === reportYear - 1) return "{Y-1}年";
+    if (year === reportYear) return `{Y}${LABEL_WORDS.year}`;
+    if (year === reportYear - 1) return `{Y-1}${LABEL_WORDS.year}`;
     return whole;
   });
 }
@@ -85,7 +98,7 @@ export function parseNumberText(text: string): ParsedNumber | null {
   let s = text.normalize("NFKC").trim();
   s = s.replace(/[\s\u00a0]+/g, "");
   s = s.replace(/[−–—﹣－]/g, "-");
-  s = s.replace(/(万元|元)$/, "");
+  s = s.replace(AMOUNT_UNIT, "");
   if (s === "") return null;
   let negative = false;
   if (/^\(.*\)$/.test(s)) {

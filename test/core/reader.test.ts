@@ -143,11 +143,11 @@ describe("reader: numbers typed as text", () => {
 });
 
 describe("reader: units", () => {
-  it("reads a sheet in 元 and scales it to 万元", () => {
+  it.each(["单位：元", "金额单位:元", "计量单位： 元", "金额计量单位：元"])("reads a sheet in 元 (%s) and scales it to 万元", (line) => {
     const s = clone(base);
     const budget = sheetOf(s, "预算执行");
     const unit = find(budget, "单位：万元");
-    setValue(budget, unit.row, unit.col, "单位：元");
+    setValue(budget, unit.row, unit.col, line);
     const row = find(budget, "基本支出").row;
     const col = find(budget, "全年预算数").col;
     setValue(budget, row, col, 12739700);

@@ -521,9 +521,25 @@ export const MARKS = {
   none: ["无", "没有", "不涉及", "—", "-", "/"],
   unitYuan: ["元"],
   unitWan: ["万元"],
-  unitLinePrefixes: ["单位", "金额单位", "计量单位"],
+  unitLinePrefixes: ["单位", "金额单位", "计量单位", "金额计量单位"],
   totalPrefixes: ["合计", "总计"],
   ofWhich: ["其中"],
+};
+
+/** The words the reader takes apart in labels and cells, beyond the template's own labels (see text.ts, reader.ts). */
+export const LABEL_WORDS = {
+  /** Chinese numerals of list numbering: 一、 （二） 第三项. */
+  numerals: "一二三四五六七八九十百",
+  /** 第…项: the ordinal's prefix and the words it ends with. */
+  ordinalPrefix: "第",
+  ordinalEnds: ["项", "条", "部分"],
+  /** A unit in brackets at a label's end: 金额（万元）. */
+  labelUnits: ["万元", "元", "%", "㎡", "m2", "平方米", "人", "个"],
+  /** The year's character (2024年) and a year cell's endings (2024年度). */
+  year: "年",
+  yearEndings: ["年度", "年"],
+  /** Sheets whose name starts so are the attachments 生成附表 writes: never input. */
+  attachmentSheetPrefix: "附件",
 };
 
 /** 项目类别 values of the 项目 sheet that 基础数据's 项目支出 lines sum by. */
