@@ -1,7 +1,8 @@
 /**
  * Batch: 200 copies of varied workbooks, checked through the CLI code path (selfeval check DIR --json, with this
- * machine's default --jobs; and with --jobs 2) vs. only loaded with ExcelJS in one thread, folder of 20 by folder of
- * 20; five rounds, the median kept; prints one JSON line with both ratios.
+ * machine's default --jobs; and with --jobs 2) vs. only loaded as the add-in loads them (guard, then ExcelJS), in one
+ * thread, folder of 20 by folder of 20; five rounds, the median kept. Also the ratio over ExcelJS's bare load, without
+ * the guard. Prints one JSON line.
  */
 import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -33,8 +34,14 @@ async function variedWorkbooks(): Promise<Uint8Array[]> {
   return out;
 }
 
+/** Loading as the add-in loads a file: the guard against ExcelJS's denial-of-service CVEs (guard.ts), then ExcelJS. */
 async function loadOnly(dir: string): Promise<void> {
   for (const f of readdirSync(dir)) await loadWorkbook(new Uint8Array(readFileSync(join(dir, f))), f);
+}
+
+/** ExcelJS alone, unguarded: the library's own load, the stricter baseline. */
+async function bareLoad(dir: string): Promise<void> {
+  for (const f of readdirSync(dir)) await new ExcelJS.Workbook().xlsx.load(readFileSync(join(dir, f)) as unknown as ArrayBuffer);
 }
 
 /** The CLI as a user runs it (its default --jobs for this machine), or with the given number of worker threads. */
@@ -58,15 +65,19 @@ async function main() {
       }
       writeFileSync(join(folder, `unit-${String(i).padStart(3, "0")}.xlsx`), books[i % books.length]);
     }
-    const rounds: { load: number; check: number; twoWorkers: number }[] = [];
+    const rounds: { load: number; bare: number; check: number; twoWorkers: number }[] = [];
     let exit = 0;
     for (let round = 0; round < ROUNDS; round++) {
       let load = 0;
+      let bare = 0;
       let check = 0;
       for (const folder of chunks) {
         let t = performance.now();
         await loadOnly(folder);
         load += performance.now() - t;
+        t = performance.now();
+        await bareLoad(folder);
+        bare += performance.now() - t;
         t = performance.now();
         exit = Math.max(exit, await cliCheck([folder]));
         check += performance.now() - t;
@@ -74,7 +85,7 @@ async function main() {
       // Workers pay their start once per run: all 200 files at once, as a user would check them.
       const t = performance.now();
       await cliCheck(chunks, 2);
-      rounds.push({ load, check, twoWorkers: performance.now() - t });
+      rounds.push({ load, bare, check, twoWorkers: performance.now() - t });
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -86,6 +97,8 @@ async function main() {
       cliCheckMs: Math.round(median(rounds.map((r) => r.check))),
       ratio: r2(median(rounds.map((r) => r.check / r.load))),
       ratioPerRound: rounds.map((r) => r2(r.check / r.load)),
+      bareExcelJsLoadMs: Math.round(median(rounds.map((r) => r.bare))),
+      ratioOverBareExcelJs: r2(median(rounds.map((r) => r.check / r.bare))),
       defaultJobs: defaultJobs(COPIES),
       cliCheckTwoWorkersMs: Math.round(median(rounds.map((r) => r.twoWorkers))),
       ratioTwoWorkers: r2(median(rounds.map((r) => r.twoWorkers / r.load))),
