@@ -157,7 +157,8 @@ const sumIfsMemo = new WeakMap<SumIfs, { sum: Ref[]; criteria: Ref[][] }>();
 
 /**
  * The cells of a column from one row to another. The SUMIFS of a table share their rows and criteria columns, and
- * every step's derivations make them anew: made once (Refs are never changed but for their lazily kept key).
+ * every step's derivations make them anew: made once (Refs are never changed but for their lazily kept key). The memo
+ * holds at most COLUMN_REFS_KEPT cells, so that a large workbook's columns are not kept after its command.
  */
 function columnRefs(sheet: string, col: number, fromRow: number, toRow: number): Ref[] {
   const key = `${sheet}\t${col}\t${fromRow}\t${toRow}`;
@@ -165,12 +166,20 @@ function columnRefs(sheet: string, col: number, fromRow: number, toRow: number):
   if (!refs) {
     refs = [];
     for (let row = fromRow; row <= toRow; row++) refs.push(cellAt(sheet, row, col));
-    if (columnRefsMemo.size >= 1000) columnRefsMemo.clear();
-    columnRefsMemo.set(key, refs);
+    if (columnRefsHeld + refs.length > COLUMN_REFS_KEPT) {
+      columnRefsMemo.clear();
+      columnRefsHeld = 0;
+    }
+    if (refs.length <= COLUMN_REFS_KEPT) {
+      columnRefsMemo.set(key, refs);
+      columnRefsHeld += refs.length;
+    }
   }
   return refs;
 }
+const COLUMN_REFS_KEPT = 20_000;
 const columnRefsMemo = new Map<string, Ref[]>();
+let columnRefsHeld = 0;
 
 /** The sum cells of the rows whose criteria cells match (SUMIFS is case-blind), given a cell's text. */
 export function sumIfsMatches(e: SumIfs, text: (at: Ref) => string | null): Ref[] {
