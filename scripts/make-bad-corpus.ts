@@ -212,6 +212,7 @@ const CASES: Record<string, Maker> = {
   "text-number-parentheses.xlsx": text("(1271.81)"),
   "text-number-unicode-minus.xlsx": text("−1271.81"),
   "text-number-with-unit.xlsx": text("1271.81万元"),
+  "text-number-in-yuan.xlsx": text("12718100元"),
   "text-number-spaces.xlsx": text(" 1 271.81 "),
   "text-not-a-number-chinese.xlsx": text("一千二百七十一"),
   "text-not-a-number-two-points.xlsx": text("1271..81"),

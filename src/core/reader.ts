@@ -381,6 +381,11 @@ class Reader {
       }
       const parsed = numeric ? parseNumberText(text) : null;
       if (parsed) {
+        // "33400元" typed into a 万元 table: read in the table's unit, as Excel would if it read text at all, and said.
+        if (kind === "amount" && parsed.unit !== null && (parsed.unit === "yuan") !== (scale === 10000)) {
+          const [typed, table] = parsed.unit === "yuan" ? [MARKS.unitYuan[0], MARKS.unitWan[0]] : [MARKS.unitWan[0], MARKS.unitYuan[0]];
+          this.issue("error", "textUnitMismatch", sheet.name, [cell.ref], { cell: cell.ref, text, unit: typed, tableUnit: table });
+        }
         cell.raw = parsed.value;
         cell.typedAsText = true;
         cell.typedDecimals = parsed.typedDecimals + (parsed.percent ? 2 : 0);

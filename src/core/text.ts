@@ -88,6 +88,8 @@ export interface ParsedNumber {
   /** Digits after the decimal point as typed (in the unit typed: "15.44%" → 2). */
   typedDecimals: number;
   percent: boolean;
+  /** The amount unit typed after the number ("33400元" → "yuan"), or null. */
+  unit: "yuan" | "wan" | null;
 }
 
 /**
@@ -98,7 +100,9 @@ export function parseNumberText(text: string): ParsedNumber | null {
   let s = text.normalize("NFKC").trim();
   s = s.replace(/[\s\u00a0]+/g, "");
   s = s.replace(/[−–—﹣－]/g, "-");
-  s = s.replace(AMOUNT_UNIT, "");
+  const typedUnit = AMOUNT_UNIT.exec(s)?.[0] ?? null;
+  if (typedUnit !== null) s = s.slice(0, -typedUnit.length);
+  const unit = typedUnit === null ? null : MARKS.unitYuan.includes(typedUnit) ? "yuan" : "wan";
   if (s === "") return null;
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -121,7 +125,7 @@ export function parseNumberText(text: string): ParsedNumber | null {
   let value = new Decimal(s);
   if (negative) value = value.negated();
   if (percent) value = value.dividedBy(100);
-  return { value, typedDecimals, percent };
+  return { value, typedDecimals, percent, unit };
 }
 
 /** The shortest decimal text of a binary double, as Excel shows it (15 significant digits). */

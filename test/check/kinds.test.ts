@@ -110,6 +110,8 @@ describe("failing workbooks", () => {
   });
   it("reader problems become findings", () => {
     expect(ruleAt(edited(["支出明细!C8", "六点二五"]), "支出明细!C8")).toEqual(["error reader.notNumber"]);
+    expect(ruleAt(edited(["支出明细!C8", "62500元"]), "支出明细!C8")).toContain("error reader.textUnit");
+    expect(ruleAt(edited(["支出明细!C8", "6.25万元"]), "支出明细!C8")).not.toContain("error reader.textUnit");
   });
   it("plausibility: 在职 > 编制; 三公 up; score cut although met", () => {
     const staff = cellRightOf(base, "基本信息", "实有在编在职人数");

@@ -156,6 +156,32 @@ describe("reader: units", () => {
     expect(cell.raw!.toString()).toBe("12739700");
   });
 
+  it.each([
+    ["33400元", "单位：万元", true],
+    ["3.34万元", "单位：万元", false],
+    ["3.34万元", "单位：元", true],
+    ["33400元", "单位：元", false],
+  ])("an amount typed as text, %s, in a table of %s: a unit other than the table's is reported with its cell", (text, line, reported) => {
+    const s = clone(base);
+    const sg = sheetOf(s, "三公经费");
+    const unit = find(sg, "单位：万元");
+    setValue(sg, unit.row, unit.col, line);
+    const row = find(sg, "公务接待费").row;
+    const col = find(sg, "本年支出").col;
+    setValue(sg, row, col, text);
+    const m = read(s);
+    const ref = cellRef(row, col);
+    const issues = m.issues.filter((i) => i.code === "textUnitMismatch");
+    if (reported) {
+      expect(issues).toHaveLength(1);
+      expect(issues[0].cells).toEqual([ref]);
+      expect(issues[0].message).toContain(`三公经费!${ref}`);
+      expect(issues[0].message).toContain(text);
+    } else expect(issues).toEqual([]);
+    // Read in the table's unit either way: the number as typed.
+    expect(m.tables.get("sangong")![0].rowByKey.get("reception")!.cells.get("current")!.raw!.toString()).toBe(text.replace(/万?元$/, ""));
+  });
+
   it("reads a workbook whose 金额单位 is 元", () => {
     const s = clone(base);
     const info = sheetOf(s, "基本信息");

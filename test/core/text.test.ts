@@ -50,6 +50,17 @@ describe("parseNumberText", () => {
     expect(parsed!.typedDecimals + (parsed!.percent ? 2 : 0)).toBe(decimals);
   });
 
+  it.each([
+    ["33400元", "33400", "yuan"],
+    ["3.34万元", "3.34", "wan"],
+    ["3.34 万 元", "3.34", "wan"],
+    ["1,273.97", "1273.97", null],
+  ])("%s names the unit %s", (text, value, unit) => {
+    const parsed = parseNumberText(text);
+    expect(parsed!.value.toString()).toBe(value);
+    expect(parsed!.unit).toBe(unit);
+  });
+
   it.each(["", "无", "abc", "1,27,3.97", "12..3", "—", "1.2.3"])("rejects %p", (text) => {
     expect(parseNumberText(text)).toBeNull();
   });

@@ -29,6 +29,10 @@ export const MESSAGES = {
     zh: "{sheet}!{cell}：“{text}”不是数字，无法读取。",
     en: "{sheet}!{cell}: “{text}” is not a number.",
   },
+  textUnitMismatch: {
+    zh: "{sheet}!{cell}：“{text}”注明单位“{unit}”，本表单位是“{tableUnit}”；已按本表单位读取数字，请换算后填入。",
+    en: "{sheet}!{cell}: “{text}” names the unit {unit} but the table is in {tableUnit}; the number was read in the table's unit. Convert it.",
+  },
   dateInAmount: {
     zh: "{sheet}!{cell}：金额单元格是日期格式，按数字 {value} 读取，请检查。",
     en: "{sheet}!{cell}: an amount cell is formatted as a date; read as {value}.",

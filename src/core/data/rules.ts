@@ -665,6 +665,16 @@ export const RULES: Rule[] = [
     message: { zh: "{detail}", en: "{detail}" },
   },
   {
+    id: "reader.textUnit",
+    kind: "reader",
+    scope: "表内",
+    covers: { zh: "以文字填入的金额注明的单位（元/万元）与本表单位不同", en: "An amount typed as text names a unit (元/万元) other than the table's" },
+    severity: "error",
+    tolerance: "none",
+    readerCodes: ["textUnitMismatch"],
+    message: { zh: "{detail}", en: "{detail}" },
+  },
+  {
     id: "reader.cellSource",
     kind: "reader",
     scope: "表内",
