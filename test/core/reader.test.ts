@@ -143,14 +143,23 @@ describe("reader: numbers typed as text", () => {
 });
 
 describe("reader: units", () => {
-  it.each(["单位：元", "金额单位:元", "计量单位： 元", "金额计量单位：元"])("reads a sheet in 元 (%s) and scales it to 万元", (line) => {
+  /**
+   * A copy of the sample whose sheet says `line` where it says 单位：万元 (null: says nothing), with `value` in the cell
+   * of `rowLabel` and `colLabel`.
+   */
+  function withUnitLine(sheetName: string, line: string | null, rowLabel: string, colLabel: string, value: string | number) {
     const s = clone(base);
-    const budget = sheetOf(s, "预算执行");
-    const unit = find(budget, "单位：万元");
-    setValue(budget, unit.row, unit.col, line);
-    const row = find(budget, "基本支出").row;
-    const col = find(budget, "全年预算数").col;
-    setValue(budget, row, col, 12739700);
+    const sheet = sheetOf(s, sheetName);
+    const unit = find(sheet, "单位：万元");
+    setValue(sheet, unit.row, unit.col, line);
+    const row = find(sheet, rowLabel).row;
+    const col = find(sheet, colLabel).col;
+    setValue(sheet, row, col, value);
+    return { s, ref: cellRef(row, col) };
+  }
+
+  it.each(["单位：元", "金额单位:元", "计量单位： 元", "金额计量单位：元"])("reads a sheet in 元 (%s) and scales it to 万元", (line) => {
+    const { s } = withUnitLine("预算执行", line, "基本支出", "全年预算数", 12739700);
     const cell = read(s).tables.get("budget")![0].rowByKey.get("basic")!.cells.get("total")!;
     expect(cell.value!.toString()).toBe("1273.97");
     expect(cell.raw!.toString()).toBe("12739700");
@@ -162,15 +171,8 @@ describe("reader: units", () => {
     ["3.34万元", "单位：元", true],
     ["33400元", "单位：元", false],
   ])("an amount typed as text, %s, in a table of %s: a unit other than the table's is reported with its cell", (text, line, reported) => {
-    const s = clone(base);
-    const sg = sheetOf(s, "三公经费");
-    const unit = find(sg, "单位：万元");
-    setValue(sg, unit.row, unit.col, line);
-    const row = find(sg, "公务接待费").row;
-    const col = find(sg, "本年支出").col;
-    setValue(sg, row, col, text);
+    const { s, ref } = withUnitLine("三公经费", line, "公务接待费", "本年支出", text);
     const m = read(s);
-    const ref = cellRef(row, col);
     const issues = m.issues.filter((i) => i.code === "textUnitMismatch");
     if (reported) {
       expect(issues).toHaveLength(1);
@@ -183,16 +185,10 @@ describe("reader: units", () => {
   });
 
   it("reads a workbook whose 金额单位 is 元", () => {
-    const s = clone(base);
+    const { s } = withUnitLine("三公经费", null, "公务接待费", "本年支出", 33400);
     const info = sheetOf(s, "基本信息");
     const at = find(info, "金额单位");
     setValue(info, at.row, at.col + 1, "元");
-    const sg = sheetOf(s, "三公经费");
-    const unit = find(sg, "单位：万元");
-    setValue(sg, unit.row, unit.col, null);
-    const row = find(sg, "公务接待费").row;
-    const col = find(sg, "本年支出").col;
-    setValue(sg, row, col, 33400);
     const m = read(s);
     expect(m.tables.get("sangong")![0].rowByKey.get("reception")!.cells.get("current")!.value!.toString()).toBe("3.34");
   });
