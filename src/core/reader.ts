@@ -20,13 +20,13 @@ import {
 import { format, type MessageKey } from "./data/messages";
 import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import { isCellError, sameCellValue, sheetExtent, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { anyOf, decimalFromNumber, isNoneMark, literal, normalizeLabel, parseNumberText, yearTokens } from "./text";
+import { AMOUNT_UNITS, amountUnit, anyOf, decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens, YUAN_PER_WAN } from "./text";
 
 /** A reference into another workbook: [1]Sheet1!A1 or [预算.xlsx]Sheet1!A1. */
 const EXTERNAL_LINK = /\[[^\]]+\][^!]*!/;
 
 /** "单位：万元" above a table, and the unit it names; "2024年度" in the year cell. */
-const UNIT_LINE = new RegExp(`^${anyOf(MARKS.unitLinePrefixes)}[:：](${anyOf([...MARKS.unitWan, ...MARKS.unitYuan])})`);
+const UNIT_LINE = new RegExp(`^${anyOf(MARKS.unitLinePrefixes)}[:：](${AMOUNT_UNITS})`);
 const YEAR_ENDING = new RegExp(`${anyOf(LABEL_WORDS.yearEndings)}$`);
 
 const NUMERIC_KINDS = new Set(["amount", "rate", "count", "score", "number"]);
@@ -50,11 +50,10 @@ function labelMatches(text: string | null, label: string, synonyms: string[] = [
   if (!set) synonymSets.set(synonyms, (set = new Set(synonyms.map(normalizeLabel))));
   return set.has(normalized);
 }
-const YEAR = new RegExp(`\\d{4}\\s*${literal(LABEL_WORDS.year)}`);
 
 /** A label as compared: years as tokens relative to the report year, normalised (every header and row cell asks). */
 function comparedForm(text: string, year: number | null): string {
-  return normalizeLabel(year === null || !text.includes(LABEL_WORDS.year) || !YEAR.test(text) ? text : yearTokens(text, year));
+  return normalizeLabel(yearTokens(text, year));
 }
 const synonymSets = new WeakMap<string[], Set<string>>();
 
@@ -329,7 +328,7 @@ class Reader {
         const t = cellText(sheet, r, c);
         if (!t) continue;
         const m = UNIT_LINE.exec(t.normalize("NFKC").replace(/\s/g, ""));
-        if (m) return MARKS.unitYuan.includes(m[1]) ? 10000 : 1;
+        if (m) return amountUnit(m[1]) === "yuan" ? YUAN_PER_WAN : 1;
       }
     }
     return this.currencyScale;
@@ -382,7 +381,7 @@ class Reader {
       const parsed = numeric ? parseNumberText(text) : null;
       if (parsed) {
         // "33400元" typed into a 万元 table: read in the table's unit, as Excel would if it read text at all, and said.
-        if (kind === "amount" && parsed.unit !== null && (parsed.unit === "yuan") !== (scale === 10000)) {
+        if (kind === "amount" && parsed.unit !== null && (parsed.unit === "yuan") !== (scale === YUAN_PER_WAN)) {
           const [typed, table] = parsed.unit === "yuan" ? [MARKS.unitYuan[0], MARKS.unitWan[0]] : [MARKS.unitWan[0], MARKS.unitYuan[0]];
           this.issue("error", "textUnitMismatch", sheet.name, [cell.ref], { cell: cell.ref, text, unit: typed, tableUnit: table });
         }
@@ -591,7 +590,7 @@ class Reader {
     const yearValue = yearCell?.value ?? (yearCell?.text ? parseNumberText(yearCell.text.replace(YEAR_ENDING, ""))?.value : null);
     this.year = yearValue ? yearValue.toNumber() : null;
     const currency = info.rowByKey.get("currency")?.cells.get("value")?.text;
-    if (currency && MARKS.unitYuan.includes(currency.trim())) this.currencyScale = 10000;
+    if (currency && MARKS.unitYuan.includes(currency.trim())) this.currencyScale = YUAN_PER_WAN;
     return info;
   }
 

@@ -7,7 +7,7 @@ import { LABEL_WORDS, MARKS } from "./data/layout";
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
 /** Text matched literally inside a regular expression. */
-export function literal(text: string): string {
+function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -25,7 +25,17 @@ const NUMBERING = [
   new RegExp(`^${literal(LABEL_WORDS.ordinalPrefix)}(?:${NUMERALS}|\\d)+${anyOf(LABEL_WORDS.ordinalEnds)}`), // 第三项 第一部分
 ];
 const LABEL_UNIT = new RegExp(`\\(${anyOf(LABEL_WORDS.labelUnits)}\\)$`);
-const AMOUNT_UNIT = new RegExp(`${anyOf([...MARKS.unitWan, ...MARKS.unitYuan])}$`);
+/** The amount units a figure may be typed with (万元, 元), as a pattern: after a number, or on a 单位： line. */
+export const AMOUNT_UNITS = anyOf([...MARKS.unitWan, ...MARKS.unitYuan]);
+const AMOUNT_UNIT = new RegExp(`${AMOUNT_UNITS}$`);
+
+/** 元 in a 万元: a table kept in 元 has scale 10⁴. */
+export const YUAN_PER_WAN = 10000;
+
+/** Which amount unit a word of AMOUNT_UNITS names. */
+export function amountUnit(word: string): "yuan" | "wan" {
+  return MARKS.unitYuan.includes(word) ? "yuan" : "wan";
+}
 const OF_WHICH = new RegExp(`^${anyOf(MARKS.ofWhich)}[:：]?`);
 const YEAR_NUMBER = new RegExp(`(\\d{4})\\s*${literal(LABEL_WORDS.year)}`, "g");
 
@@ -74,7 +84,8 @@ function computeNormalizedLabel(text: string): string {
 
 /** Replaces four-digit years followed by 年 with tokens relative to the report year, so headers can be matched. */
 export function yearTokens(text: string, reportYear: number | null): string {
-  if (reportYear === null) return text;
+  // Asked of every header and row label: most have no 年 at all.
+  if (reportYear === null || !text.includes(LABEL_WORDS.year)) return text;
   return text.replace(YEAR_NUMBER, (whole, y: string) => {
     const year = parseInt(y, 10);
     if (year === reportYear) return `{Y}${LABEL_WORDS.year}`;
@@ -102,7 +113,7 @@ export function parseNumberText(text: string): ParsedNumber | null {
   s = s.replace(/[−–—﹣－]/g, "-");
   const typedUnit = AMOUNT_UNIT.exec(s)?.[0] ?? null;
   if (typedUnit !== null) s = s.slice(0, -typedUnit.length);
-  const unit = typedUnit === null ? null : MARKS.unitYuan.includes(typedUnit) ? "yuan" : "wan";
+  const unit = typedUnit === null ? null : amountUnit(typedUnit);
   if (s === "") return null;
   let negative = false;
   if (/^\(.*\)$/.test(s)) {

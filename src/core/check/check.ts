@@ -24,7 +24,7 @@ import { severityOrder, type Finding, type Severity } from "../findings";
 import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
 import { emptyPlan, type Plan } from "../plan";
 import { isCellError, type WorkbookSnapshot } from "../snapshot";
-import { decimalFromNumber, normalizeLabel } from "../text";
+import { decimalFromNumber, normalizeLabel, YUAN_PER_WAN } from "../text";
 import { CheckContext, statedFigure, type Figure, type Nominal, type StatedFigure } from "./evaluate";
 import { attachExplanations } from "./explain";
 import { highlightPlan } from "./highlight";
@@ -277,7 +277,7 @@ class Checker {
   unitScale(d: Derivation, stated: StatedFigure, computed: Figure): boolean {
     if (!computed.iv) return false;
     const r = ruleById("unit.yuan");
-    const scale = new Decimal(10000);
+    const scale = new Decimal(YUAN_PER_WAN);
     const statedIv = statedInterval(stated.value, stated.decimals, this.ctx.mode);
     // The stated figure itself.
     if (stated.value.abs().gte(100)) {
@@ -357,7 +357,7 @@ class Checker {
           expected: bf.nom.toFixed(ad),
           other: `${bCell.sheet}!${bCell.ref}`,
         };
-        const scale = new Decimal(10000);
+        const scale = new Decimal(YUAN_PER_WAN);
         if (!bf.nom.isZero() && (af.nom.dividedBy(bf.nom).minus(scale).abs().lt(10) || bf.nom.dividedBy(af.nom.isZero() ? 1 : af.nom).minus(scale).abs().lt(10))) {
           const big = af.nom.abs().gt(bf.nom.abs()) ? { c: first, v: af.nom, e: bf.nom } : { c: bCell, v: bf.nom, e: af.nom };
           const u = ruleById("unit.yuan");
