@@ -6,10 +6,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { availableParallelism } from "os";
 import { basename, extname, join, resolve } from "path";
 import { Worker } from "worker_threads";
+import type ExcelJS from "exceljs";
 import { checkWorkbook, type CheckResult } from "../core/check/check";
 import { format } from "../core/data/messages";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import { applyPlanToWorkbook } from "../host/xlsx/apply";
 import { snapshotFromWorkbook } from "../host/xlsx/snapshot";
+import { readSnapshot } from "../host/xlsx/read-only";
 import { loadWorkbook, saveWorkbook, UnreadableWorkbookError } from "../host/xlsx/workbook";
 
 export interface Checked {
@@ -32,16 +35,24 @@ export interface CheckFileOptions {
 
 export async function checkFile(file: string, options: CheckFileOptions): Promise<FileOutcome> {
   const highlight = options.highlight !== undefined;
-  let wb;
+  const bytes = new Uint8Array(readFileSync(file));
+  let wb: ExcelJS.Workbook | undefined;
+  let snapshot: WorkbookSnapshot;
   try {
-    wb = await loadWorkbook(new Uint8Array(readFileSync(file)), basename(file), { forReadingOnly: !highlight });
+    // Without highlighted copies nothing is written, and the file is read straight into a snapshot.
+    if (highlight) {
+      wb = await loadWorkbook(bytes, basename(file));
+      snapshot = snapshotFromWorkbook(wb, { fills: true });
+    } else {
+      snapshot = await readSnapshot(bytes, basename(file));
+    }
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) return { problems: [err.message.replace(basename(file), file)] };
     throw err;
   }
-  const result = checkWorkbook(snapshotFromWorkbook(wb, { fills: highlight }), { highlight });
+  const result = checkWorkbook(snapshot, { highlight });
   const outcome: FileOutcome = { checked: { file, result: { findings: result.findings, summary: result.summary } }, problems: [] };
-  if (options.highlight !== undefined) {
+  if (options.highlight !== undefined && wb) {
     const target = resolve(options.highlight, basename(file));
     if (options.inputPaths.includes(target)) {
       outcome.problems.push(format("checkCopyIsInput", { file }));

@@ -276,6 +276,13 @@ export async function recalculate(xlsxPath: string, opts: SofficeOptions = {}): 
   }
 }
 
+/** `xlsxPath` opened and saved again as .xlsx by LibreOffice (recalculated); returns `<outDir>/<name>.xlsx`. */
+export async function resaveWithLibreOffice(xlsxPath: string, outDir: string, opts: SofficeOptions = {}): Promise<string> {
+  const { outPath, tmpDir } = await convert(xlsxPath, "xlsx:Calc MS Excel 2007 XML", "xlsx", outDir, opts);
+  await fs.rm(tmpDir, { recursive: true, force: true });
+  return outPath;
+}
+
 /** Print `xlsxPath` to PDF with LibreOffice (after a full recalculation); returns `<outDir>/<name>.pdf`. */
 export async function renderPdf(xlsxPath: string, outDir: string, opts: SofficeOptions = {}): Promise<string> {
   const { outPath, tmpDir } = await convert(xlsxPath, "pdf:calc_pdf_Export", "pdf", outDir, opts);

@@ -6,9 +6,9 @@
  * fixed release exists; this check refuses such a file with a Chinese message naming the sheet and range, before
  * ExcelJS sees it. Limits leave room for what real workbooks hold (whole-column validations and names, print titles).
  */
-import JSZip from "jszip";
 import { columnIndex, columnLetter, COLUMNS } from "../../core/address";
 import { format } from "../../core/data/messages";
+import { XlsxPackage } from "./package";
 
 export const XLSX_LIMITS = {
   rows: 1_048_576,
@@ -79,22 +79,15 @@ class Tally {
 }
 
 /**
- * The first reason the file must not be loaded with ExcelJS, or null. A zip JSZip cannot open is left to ExcelJS.
+ * The first reason the file must not be loaded with ExcelJS, or null. A zip that cannot be opened is left to ExcelJS.
  * `validations`: whether ExcelJS will load the data validations (see loadWorkbook).
  */
-export async function inspectXlsx(bytes: Uint8Array, options: { validations: boolean }): Promise<XlsxProblem | null> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return null;
-  }
-  const text = async (path: string) => (await zip.file(path)?.async("string")) ?? null;
-  // Sheets are scanned for ASCII markup only: their bytes as they are, without decoding UTF-8.
-  const markup = async (path: string) => (await zip.file(path)?.async("binarystring")) ?? null;
-  const workbook = await text("xl/workbook.xml");
+export function inspectXlsx(file: XlsxPackage | Uint8Array | null, options: { validations: boolean }): XlsxProblem | null {
+  const pkg = file instanceof Uint8Array ? XlsxPackage.open(file) : file;
+  if (!pkg) return null;
+  const workbook = pkg.text("xl/workbook.xml");
   if (workbook === null) return null;
-  const rels = (await text("xl/_rels/workbook.xml.rels")) ?? "";
+  const rels = pkg.text("xl/_rels/workbook.xml.rels") ?? "";
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], "Id");
@@ -126,7 +119,7 @@ export async function inspectXlsx(bytes: Uint8Array, options: { validations: boo
   }
 
   for (const { name, path } of sheets) {
-    const xml = path ? await markup(path) : null;
+    const xml = path ? pkg.text(path) : null;
     if (xml === null) continue;
     for (const m of xml.matchAll(/<col\b[^>]*>/g)) {
       const max = Number(attr(m[0], "max") ?? "0");

@@ -4,7 +4,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snap
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-function dateToSerial(d: Date): number {
+export function dateToSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH_MS) / 86400000;
 }
 
