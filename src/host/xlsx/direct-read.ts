@@ -10,6 +10,7 @@
  * 1904 date system, overlapping merges, shared formulas without their master, rows or cells out of order. The caller
  * then loads the file with ExcelJS, so a declined file reads, and fails, exactly as before.
  */
+/// <reference path="./exceljs-lib.d.ts" />
 import exceljsUtils from "exceljs/lib/utils/utils";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
@@ -268,6 +269,26 @@ interface RowRecord {
   cells: Map<number, XmlCell>;
 }
 
+/** A <c> being read: its attributes, and the text of its <f>, <v> or inline string so far. */
+interface CellInProgress {
+  row: number;
+  col: number;
+  t: string | undefined;
+  styleId: number;
+  formula: string | undefined;
+  shareType: string | undefined;
+  si: string | undefined;
+  ref: string | undefined;
+  value: string | undefined;
+  /** Runs of an inline rich string. */
+  runs: string[] | undefined;
+  node: "f" | "v" | "t" | undefined;
+  inRun: boolean;
+  runText: boolean;
+  /** Depth inside <rPr> or <rPh>, whose text ExcelJS drops. */
+  skip: number;
+}
+
 const REF = /^([A-Z]{1,3})([1-9][0-9]*)$/;
 
 function refOf(text: string | undefined): { row: number; col: number } {
@@ -294,23 +315,7 @@ function readSheet(entry: SheetEntry, xml: string, ctx: Context): SheetSnapshot 
   let rowNumber = 0;
   let lastRow = 0;
   let lastCol = 0;
-  // The cell being read.
-  let cell: {
-    row: number;
-    col: number;
-    t: string | undefined;
-    styleId: number;
-    formula: string | undefined;
-    shareType: string | undefined;
-    si: string | undefined;
-    ref: string | undefined;
-    value: string | undefined;
-    runs: string[] | undefined;
-    node: "f" | "v" | "t" | undefined;
-    inRun: boolean;
-    runText: boolean;
-    skip: number;
-  } | null = null;
+  let cell: CellInProgress | null = null;
 
   scanXml(xml, {
     open(name, attrs) {
@@ -436,22 +441,7 @@ function readSheet(entry: SheetEntry, xml: string, ctx: Context): SheetSnapshot 
 }
 
 /** ExcelJS's cell-xform parseClose and reconcile, for one cell. Null: a cell ExcelJS drops (no value, no style). */
-function finishCell(
-  cell: {
-    row: number;
-    col: number;
-    t: string | undefined;
-    styleId: number;
-    formula: string | undefined;
-    shareType: string | undefined;
-    si: string | undefined;
-    ref: string | undefined;
-    value: string | undefined;
-    runs: string[] | undefined;
-  },
-  ctx: Context,
-  masters: Map<string, string>,
-): XmlCell | null {
+function finishCell(cell: CellInProgress, ctx: Context, masters: Map<string, string>): XmlCell | null {
   const format = cell.styleId ? ctx.formatOf(cell.styleId) : undefined;
   const isDate = exceljsUtils.isDateFmt(format);
   const asDate = (v: CellValue) => dateToSerial(exceljsUtils.excelToDate(v));
