@@ -256,8 +256,9 @@ function sharedStrings(pkg: XlsxPackage): (string | null)[] {
 interface XmlCell {
   kind: "value" | "formula" | "styled" | "merged";
   value: CellValue;
-  /** Own formula text; for a shared formula's dependent, the master's address. */
+  /** The formula's own text. */
   formula?: string;
+  /** A shared formula's dependent: the address of its master, whose formula it takes, moved. */
   sharedFrom?: string;
   /** The number format of the cell's own style (undefined without one). */
   format: string | undefined;
