@@ -441,12 +441,24 @@ function readSheet(entry: SheetEntry, xml: string, ctx: Context): SheetSnapshot 
   return snapshotOf(entry, rows, mergeRanges, isProtected, masters, made);
 }
 
+/** ExcelJS's test of a date format, asked once per format: it runs three regular expressions. */
+const dateFormats = new Map<string, boolean>();
+function isDateFormat(format: string): boolean {
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = exceljsUtils.isDateFmt(format);
+    if (dateFormats.size < 10_000) dateFormats.set(format, known);
+  }
+  return known;
+}
+
+/** A dated number as ExcelJS hands it over (a Date, to the millisecond) and snapshotFromWorkbook turns it back. */
+const asDate = (v: CellValue) => dateToSerial(exceljsUtils.excelToDate(v));
+
 /** ExcelJS's cell-xform parseClose and reconcile, for one cell. Null: a cell ExcelJS drops (no value, no style). */
 function finishCell(cell: CellInProgress, ctx: Context, masters: Map<string, string>): XmlCell | null {
   const format = cell.styleId ? ctx.formatOf(cell.styleId) : undefined;
-  const isDate = exceljsUtils.isDateFmt(format);
-  const asDate = (v: CellValue) => dateToSerial(exceljsUtils.excelToDate(v));
-  const address = cellRef(cell.row - 1, cell.col - 1);
+  const isDate = format !== undefined && isDateFormat(format);
   if (cell.formula || cell.shareType) {
     if (cell.runs) throw new Decline("rich text in a formula cell");
     let result: CellValue | undefined;
@@ -462,7 +474,7 @@ function finishCell(cell: CellInProgress, ctx: Context, masters: Map<string, str
     if (cell.shareType === "shared") {
       if (cell.si === undefined) throw new Decline("shared formula without si");
       if (cell.ref) {
-        masters.set(cell.si, address);
+        masters.set(cell.si, cellRef(cell.row - 1, cell.col - 1));
       } else {
         const master = masters.get(cell.si);
         if (master === undefined) throw new Decline("shared formula before its master");
