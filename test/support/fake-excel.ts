@@ -1154,7 +1154,7 @@ class RangeProxy extends ClientObject {
   }
 
   /** Writes a 2-D array (or one value for every cell); null entries leave cells unchanged, as in Office.js. */
-  private writeCells(prop: string, data: unknown, apply: (c: FakeCell, v: unknown) => void) {
+  private writeCells(prop: string, data: unknown, apply: (c: FakeCell, v: unknown, row: number, col: number) => void) {
     this.queue({ set: prop, value: data }, () => {
       const r = this.rect();
       if (!r) throw new FakeOfficeError("InvalidOperation", "null object");
@@ -1170,7 +1170,7 @@ class RangeProxy extends ClientObject {
         for (let j = 0; j < cols; j++) {
           const v = Array.isArray(data) ? (data as unknown[][])[i][j] : data;
           if (v === null || v === undefined) continue;
-          apply(sheet.at(r.top + i, r.left + j, true)!, v);
+          apply(sheet.at(r.top + i, r.left + j, true)!, v, r.top + i, r.left + j);
         }
       }
     });
@@ -1181,6 +1181,10 @@ class RangeProxy extends ClientObject {
   }
   set formulas(data: unknown) {
     this.writeCells("formulas", data, setTyped);
+  }
+  /** R1C1 formulas, each cell's references resolved from its own position (as Excel does); constants as typed. */
+  set formulasR1C1(data: unknown) {
+    this.writeCells("formulasR1C1", data, (c, v, row, col) => setTyped(c, typeof v === "string" && v.startsWith("=") ? r1c1ToA1(v, row, col) : v));
   }
   set numberFormat(data: unknown) {
     this.writeCells("numberFormat", data, (c, v) => (c.numberFormat = v === "" ? "General" : String(v)));
@@ -1315,6 +1319,67 @@ class RangeProxy extends ClientObject {
     });
     return areas;
   }
+}
+
+/**
+ * An R1C1 formula as A1 text at 0-based (row, col): R[n] and C[n] are offsets from the cell, Rn and Cn absolute rows
+ * and columns, a bare R or C the cell's own; text in double quotes and quoted sheet names are left as they are.
+ */
+export function r1c1ToA1(formula: string, row: number, col: number): string {
+  const isName = (ch: string | undefined) => ch !== undefined && /[\w.$\u0080-\uffff]/.test(ch);
+  let out = "";
+  let i = 0;
+  const number = (): { value: number; relative: boolean } | null => {
+    if (formula[i] === "[") {
+      const close = formula.indexOf("]", i);
+      const value = Number(formula.slice(i + 1, close));
+      i = close + 1;
+      return { value, relative: true };
+    }
+    let j = i;
+    while (j < formula.length && formula[j] >= "0" && formula[j] <= "9") j++;
+    if (j === i) return null;
+    const value = Number(formula.slice(i, j));
+    i = j;
+    return { value, relative: false };
+  };
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch)) j += formula[j] === ch ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === "R" && !isName(formula[i - 1])) {
+      const start = i;
+      i++;
+      const r = number();
+      if (formula[i] === "C") {
+        i++;
+        const c = number();
+        if (!isName(formula[i]) && formula[i] !== "(") {
+          const rowNumber = r === null ? row + 1 : r.relative ? row + 1 + r.value : r.value;
+          const colNumber = c === null ? col + 1 : c.relative ? col + 1 + c.value : c.value;
+          out += `${c && !c.relative ? "$" : ""}${columnLetter(colNumber - 1)}${r && !r.relative ? "$" : ""}${rowNumber}`;
+          continue;
+        }
+      }
+      i = start;
+    }
+    // Any other name is copied whole, so that a name holding "R…C" is not read as a reference.
+    if (/[A-Za-z_\u0080-\uffff]/.test(ch)) {
+      let j = i;
+      while (j < formula.length && isName(formula[j])) j++;
+      out += formula.slice(i, Math.max(j, i + 1));
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }
 
 function setTyped(c: FakeCell, v: unknown): void {

@@ -36,6 +36,7 @@ import { HostError } from "../../taskpane/host-api";
 import { protectedSheetError, quotedSheets, toHostError } from "./errors";
 import { parseFill } from "./fills";
 import { utf8Length } from "./payload";
+import { sharedR1C1 } from "./r1c1";
 import { rectangles, spans, type Rect } from "./rects";
 
 export interface ApplyOptions {
@@ -178,14 +179,21 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
   }
   const cells = [...byRef.values()];
 
-  // Contents: formulas and constants together through Range.formulas.
-  const contents = grid(cells.filter((c) => c.write.formula !== undefined || c.write.value !== undefined));
-  await writeGrid(ws, contents, maxGap, batch, (w) => formulaInput(w), (range, data) => (range.formulas = data));
+  // Contents: formulas and constants together through Range.formulas; a column run of one R1C1 formula as one value.
+  const contents = cells.filter((c) => c.write.formula !== undefined || c.write.value !== undefined);
+  const r1c1 = (w: CellWrite, row: number, col: number) => (w.formula === undefined ? null : sharedR1C1(formulaInput(w) as string, row, col));
+  const looseContents = await writeRuns(ws, contents, batch, r1c1, (range, text) => {
+    (range as unknown as { formulasR1C1: string }).formulasR1C1 = text;
+  });
+  await writeGrid(ws, grid(looseContents), maxGap, batch, (w) => formulaInput(w), (range, data) => (range.formulas = data));
 
-  // Number formats: the cell's own, else its style's.
+  // Number formats: the cell's own, else its style's; a column run of one format as one value.
   const formatOf = (w: CellWrite) => w.numberFormat ?? (w.style ? styles[w.style]?.numberFormat : undefined);
-  const formatted = grid(cells.filter((c) => formatOf(c.write) !== undefined));
-  await writeGrid(ws, formatted, maxGap, batch, (w) => formatOf(w) ?? null, (range, data) => (range.numberFormat = data));
+  const formatted = cells.filter((c) => formatOf(c.write) !== undefined);
+  const looseFormats = await writeRuns(ws, formatted, batch, (w) => formatOf(w) ?? null, (range, format) => {
+    (range as unknown as { numberFormat: string }).numberFormat = format;
+  });
+  await writeGrid(ws, grid(looseFormats), maxGap, batch, (w) => formatOf(w) ?? null, (range, data) => (range.numberFormat = data));
 
   // Styles by name, as range areas.
   const byStyle = groupBy(cells.filter((c) => c.write.style && styles[c.write.style]), (c) => c.write.style!);
@@ -261,6 +269,50 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
     await batch.reserve(OP_OVERHEAD);
     ws.visibility = sp.visibility === "veryHidden" ? "VeryHidden" : sp.visibility === "hidden" ? "Hidden" : "Visible";
   }
+}
+
+/** Shortest column run written as one value: below it the run's own request item costs more than its cells. */
+const MIN_RUN = 3;
+
+/**
+ * Writes each run of at least MIN_RUN cells, one above the other, that take the same text (`text`: null for a cell
+ * that cannot share one) with a single value for the whole range: Office.js applies a single value to every cell.
+ * Returns the cells left to write one by one.
+ */
+async function writeRuns(
+  ws: Excel.Worksheet,
+  cells: Cell[],
+  batch: Batch,
+  text: (w: CellWrite, row: number, col: number) => string | null,
+  assign: (range: Excel.Range, text: string) => void,
+): Promise<Cell[]> {
+  const loose: Cell[] = [];
+  const byColumn = groupBy(cells, (c) => String(c.col));
+  for (const column of byColumn.values()) {
+    column.sort((a, b) => a.row - b.row);
+    let start = 0;
+    while (start < column.length) {
+      const shared = text(column[start].write, column[start].row, column[start].col);
+      let end = start + 1;
+      while (
+        shared !== null &&
+        end < column.length &&
+        column[end].row === column[end - 1].row + 1 &&
+        text(column[end].write, column[end].row, column[end].col) === shared
+      ) {
+        end++;
+      }
+      if (shared !== null && end - start >= MIN_RUN) {
+        const address = rangeRef(column[start].row, column[start].col, column[end - 1].row, column[start].col);
+        await batch.reserve(utf8Length(JSON.stringify(shared)) + address.length + OP_OVERHEAD);
+        assign(ws.getRange(address), shared);
+      } else {
+        for (let i = start; i < end; i++) loose.push(column[i]);
+      }
+      start = end;
+    }
+  }
+  return loose;
 }
 
 type Grid = Map<string, Cell>;

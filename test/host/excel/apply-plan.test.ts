@@ -168,9 +168,11 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     for (let r = 0; r < 20_000; r++) {
       for (let c = 0; c < 10; c++) {
         const ref = cellRef(r, c);
-        if (c === 9) cells.push({ ref, formula: `=SUM(A${r + 1}:I${r + 1})`, numberFormat: "#,##0.00" });
+        // Formulas and formats that differ row by row: no column run shares one value (see the next test).
+        const numberFormat = r % 2 ? "#,##0.00" : "0.00";
+        if (c === 9) cells.push({ ref, formula: `=SUM(A${r + 1}:I${r + 1})+${r}`, numberFormat });
         else if (c === 0) cells.push({ ref, value: `第${r}行 说明文字说明文字说明文字` });
-        else cells.push({ ref, value: r * 10 + c + 0.25, numberFormat: "#,##0.00" });
+        else cells.push({ ref, value: r * 10 + c + 0.25, numberFormat });
       }
     }
     const fx = new FakeExcel();
@@ -182,7 +184,7 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     expect(res.syncs).toBeGreaterThan(2);
     // Syncs are what the payload needs (4.6 MB each), plus the sheet-list read; nowhere near one per cell or row.
     expect(res.syncs).toBeLessThanOrEqual(Math.ceil(total / APPLY_DEFAULTS.maxBytesPerRequest) + 2);
-    expect(fx.sheet("S")!.cell("J20000")!.formula).toBe("=SUM(A20000:I20000)");
+    expect(fx.sheet("S")!.cell("J20000")!.formula).toBe("=SUM(A20000:I20000)+19999");
     expect(fx.sheet("S")!.cell("B1")!.value).toBe(1.25);
     expect(fx.sheet("S")!.cell("A7")!.value).toBe("第6行 说明文字说明文字说明文字");
     // Report the figures for the record.
@@ -194,6 +196,77 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     const res2 = await applyPlan(fx2.ctx, { styles: {}, sheets: [{ name: "S", cells }] }, { maxBytesPerRequest: 1_000_000 });
     for (const r of fx2.requests) expect(r.bytes).toBeLessThan(1_100_000);
     expect(res2.syncs).toBeGreaterThan(res.syncs);
+  });
+
+  test("a column of one formula in R1C1, or of one number format, goes as one value: the request does not grow with rows", async () => {
+    const planOf = (rows: number): CellWrite[] => {
+      const cells: CellWrite[] = [];
+      for (let r = 4; r < 4 + rows; r++) {
+        cells.push({ ref: cellRef(r, 1), value: r });
+        cells.push({ ref: cellRef(r, 2), value: `项目${r}` });
+        cells.push({ ref: cellRef(r, 3), formula: `=IF(B${r + 1}="","",B${r + 1}/B$${rows + 5})`, numberFormat: "0.00%" });
+        cells.push({ ref: cellRef(r, 4), formula: `='预算执行'!E${r + 1}*2`, numberFormat: "#,##0.00" });
+      }
+      cells.push({ ref: cellRef(rows + 4, 1), formula: `=SUM(B5:B${rows + 4})` });
+      return cells;
+    };
+    const apply = async (rows: number) => {
+      const fx = new FakeExcel();
+      fx.addSheet("S");
+      fx.addSheet("预算执行");
+      const res = await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells: planOf(rows) }] });
+      return { fx, res, bytes: fx.requests.reduce((n, r) => n + r.bytes, 0) };
+    };
+    const small = await apply(10);
+    const large = await apply(20_000);
+    expect(large.res.syncs).toBe(small.res.syncs);
+    // The constants (columns B and C) grow with the rows; the formula and format columns do not.
+    const constants = (rows: number) =>
+      planOf(rows)
+        .filter((w) => w.value !== undefined)
+        .reduce((n, w) => n + Buffer.byteLength(JSON.stringify(w.value)) + 1, 0);
+    expect(large.bytes - small.bytes).toBeLessThan(1.2 * (constants(20_000) - constants(10)));
+    const s = large.fx.sheet("S")!;
+    for (const r of [5, 6, 1234, 20004]) {
+      expect(s.cell(`D${r}`)!.formula).toBe(`=IF(B${r}="","",B${r}/B$20005)`);
+      expect(s.cell(`E${r}`)!.formula).toBe(`='预算执行'!E${r}*2`);
+      expect(s.cell(`D${r}`)!.numberFormat).toBe("0.00%");
+      expect(s.cell(`E${r}`)!.numberFormat).toBe("#,##0.00");
+    }
+    expect(s.cell("B20005")!.formula).toBe("=SUM(B5:B20004)");
+  });
+
+  test("a run is broken where a formula differs, and short runs go cell by cell", async () => {
+    const cells: CellWrite[] = [
+      ...[1, 2, 3, 4].map((r) => ({ ref: `C${r}`, formula: `=A${r}+B${r}` })),
+      { ref: "C5", formula: "=A5-B5" },
+      ...[6, 7].map((r) => ({ ref: `C${r}`, formula: `=A${r}+B${r}` })),
+      { ref: "C8", formula: "=SUM(A:A)" },
+    ];
+    const fx = new FakeExcel();
+    fx.addSheet("S");
+    const sent: unknown[] = [];
+    const ctx = fx.ctx as unknown as { enqueue(payload: unknown, run: () => unknown): void };
+    const enqueue = ctx.enqueue.bind(ctx);
+    ctx.enqueue = (payload, run) => {
+      sent.push(payload);
+      enqueue(payload, run);
+    };
+    await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells }] });
+    const s = fx.sheet("S")!;
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((r) => s.cell(`C${r}`)!.formula)).toEqual([
+      "=A1+B1",
+      "=A2+B2",
+      "=A3+B3",
+      "=A4+B4",
+      "=A5-B5",
+      "=A6+B6",
+      "=A7+B7",
+      "=SUM(A:A)",
+    ]);
+    // C1:C4 as one R1C1 value; C5 to C8 (a different formula, a run of two, a whole column) cell by cell.
+    expect(sent).toContainEqual(expect.objectContaining({ set: "formulasR1C1", value: "=RC[-2]+RC[-1]" }));
+    expect(sent.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toHaveLength(1);
   });
 
   test("many scattered small writes still go in one request", async () => {
