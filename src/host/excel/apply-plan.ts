@@ -179,7 +179,7 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
   }
   const cells = [...byRef.values()];
 
-  // Contents: formulas and constants together through Range.formulas; a column run of one R1C1 formula as one value.
+  // Contents: formulas and constants together through Range.formulas; a run of one R1C1 formula as one value.
   const contents = cells.filter((c) => c.write.formula !== undefined || c.write.value !== undefined);
   const r1c1 = (w: CellWrite, row: number, col: number) => (w.formula === undefined ? null : sharedR1C1(formulaInput(w) as string, row, col));
   const looseContents = await writeRuns(ws, contents, batch, r1c1, (range, text) => {
@@ -187,7 +187,7 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
   });
   await writeGrid(ws, grid(looseContents), maxGap, batch, (w) => formulaInput(w), (range, data) => (range.formulas = data));
 
-  // Number formats: the cell's own, else its style's; a column run of one format as one value.
+  // Number formats: the cell's own, else its style's; a run of one format as one value.
   const formatOf = (w: CellWrite) => w.numberFormat ?? (w.style ? styles[w.style]?.numberFormat : undefined);
   const formatted = cells.filter((c) => formatOf(c.write) !== undefined);
   const looseFormats = await writeRuns(ws, formatted, batch, (w) => formatOf(w) ?? null, (range, format) => {
@@ -271,13 +271,13 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
   }
 }
 
-/** Shortest column run written as one value: below it the run's own request item costs more than its cells. */
+/** Shortest run written as one value: below it the run's own request item costs more than its cells. */
 const MIN_RUN = 3;
 
 /**
- * Writes each run of at least MIN_RUN cells, one above the other, that take the same text (`text`: null for a cell
- * that cannot share one) with a single value for the whole range: Office.js applies a single value to every cell.
- * Returns the cells left to write one by one.
+ * Writes each run of at least MIN_RUN adjacent cells, down a column and then (of the cells left) along a row, that
+ * take the same text (`text`: null for a cell that cannot share one) with a single value for the whole range:
+ * Office.js applies a single value to every cell. Returns the cells left to write one by one.
  */
 async function writeRuns(
   ws: Excel.Worksheet,
@@ -286,28 +286,43 @@ async function writeRuns(
   text: (w: CellWrite, row: number, col: number) => string | null,
   assign: (range: Excel.Range, text: string) => void,
 ): Promise<Cell[]> {
+  const across = await writeRunsAlong("column", ws, cells, batch, text, assign);
+  return writeRunsAlong("row", ws, across, batch, text, assign);
+}
+
+async function writeRunsAlong(
+  line: "column" | "row",
+  ws: Excel.Worksheet,
+  cells: Cell[],
+  batch: Batch,
+  text: (w: CellWrite, row: number, col: number) => string | null,
+  assign: (range: Excel.Range, text: string) => void,
+): Promise<Cell[]> {
   const loose: Cell[] = [];
-  const byColumn = groupBy(cells, (c) => String(c.col));
-  for (const column of byColumn.values()) {
-    column.sort((a, b) => a.row - b.row);
+  // Down a column the position moves by row; along a row, by column.
+  const step = line === "column" ? (c: Cell) => c.row : (c: Cell) => c.col;
+  for (const group of groupBy(cells, (c) => String(line === "column" ? c.col : c.row)).values()) {
+    group.sort((a, b) => step(a) - step(b));
     let start = 0;
-    while (start < column.length) {
-      const shared = text(column[start].write, column[start].row, column[start].col);
+    while (start < group.length) {
+      const first = group[start];
+      const shared = text(first.write, first.row, first.col);
       let end = start + 1;
       while (
         shared !== null &&
-        end < column.length &&
-        column[end].row === column[end - 1].row + 1 &&
-        text(column[end].write, column[end].row, column[end].col) === shared
+        end < group.length &&
+        step(group[end]) === step(group[end - 1]) + 1 &&
+        text(group[end].write, group[end].row, group[end].col) === shared
       ) {
         end++;
       }
       if (shared !== null && end - start >= MIN_RUN) {
-        const address = rangeRef(column[start].row, column[start].col, column[end - 1].row, column[start].col);
+        const last = group[end - 1];
+        const address = rangeRef(first.row, first.col, last.row, last.col);
         await batch.reserve(utf8Length(JSON.stringify(shared)) + address.length + OP_OVERHEAD);
         assign(ws.getRange(address), shared);
       } else {
-        for (let i = start; i < end; i++) loose.push(column[i]);
+        for (let i = start; i < end; i++) loose.push(group[i]);
       }
       start = end;
     }

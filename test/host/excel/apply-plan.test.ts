@@ -269,6 +269,25 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     expect(sent.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toHaveLength(1);
   });
 
+  test("a row of one R1C1 formula goes as one value too (an attachment row linking to its source row)", async () => {
+    const cells: CellWrite[] = ["B", "C", "D", "E"].map((c) => ({ ref: `${c}3`, formula: `=IF('源'!${c}9="","",'源'!${c}9)` }));
+    const fx = new FakeExcel();
+    fx.addSheet("S");
+    fx.addSheet("源");
+    const sent: unknown[] = [];
+    const ctx = fx.ctx as unknown as { enqueue(payload: unknown, run: () => unknown): void };
+    const enqueue = ctx.enqueue.bind(ctx);
+    ctx.enqueue = (payload, run) => {
+      sent.push(payload);
+      enqueue(payload, run);
+    };
+    await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells }] });
+    expect(["B", "C", "D", "E"].map((c) => fx.sheet("S")!.cell(`${c}3`)!.formula)).toEqual(cells.map((w) => w.formula));
+    expect(sent.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toEqual([
+      expect.objectContaining({ value: `=IF('源'!R[6]C="","",'源'!R[6]C)` }),
+    ]);
+  });
+
   test("many scattered small writes still go in one request", async () => {
     const cells: CellWrite[] = [];
     for (let i = 0; i < 2000; i++) cells.push({ ref: cellRef(i * 3, (i * 7) % 40), value: i, fill: i % 2 ? "#FFFF00" : null });
