@@ -286,48 +286,40 @@ async function writeRuns(
   text: (w: CellWrite, row: number, col: number) => string | null,
   assign: (range: Excel.Range, text: string) => void,
 ): Promise<Cell[]> {
-  const across = await writeRunsAlong("column", ws, cells, batch, text, assign);
-  return writeRunsAlong("row", ws, across, batch, text, assign);
-}
-
-async function writeRunsAlong(
-  line: "column" | "row",
-  ws: Excel.Worksheet,
-  cells: Cell[],
-  batch: Batch,
-  text: (w: CellWrite, row: number, col: number) => string | null,
-  assign: (range: Excel.Range, text: string) => void,
-): Promise<Cell[]> {
-  const loose: Cell[] = [];
-  // Down a column the position moves by row; along a row, by column.
-  const step = line === "column" ? (c: Cell) => c.row : (c: Cell) => c.col;
-  for (const group of groupBy(cells, (c) => String(line === "column" ? c.col : c.row)).values()) {
-    group.sort((a, b) => step(a) - step(b));
-    let start = 0;
-    while (start < group.length) {
-      const first = group[start];
-      const shared = text(first.write, first.row, first.col);
-      let end = start + 1;
-      while (
-        shared !== null &&
-        end < group.length &&
-        step(group[end]) === step(group[end - 1]) + 1 &&
-        text(group[end].write, group[end].row, group[end].col) === shared
-      ) {
-        end++;
+  let left = cells;
+  for (const line of ["column", "row"] as const) {
+    const loose: Cell[] = [];
+    // Down a column the position moves by row; along a row, by column.
+    const step = line === "column" ? (c: Cell) => c.row : (c: Cell) => c.col;
+    for (const group of groupBy(left, (c) => String(line === "column" ? c.col : c.row)).values()) {
+      group.sort((a, b) => step(a) - step(b));
+      let start = 0;
+      while (start < group.length) {
+        const first = group[start];
+        const shared = text(first.write, first.row, first.col);
+        let end = start + 1;
+        while (
+          shared !== null &&
+          end < group.length &&
+          step(group[end]) === step(group[end - 1]) + 1 &&
+          text(group[end].write, group[end].row, group[end].col) === shared
+        ) {
+          end++;
+        }
+        if (shared !== null && end - start >= MIN_RUN) {
+          const last = group[end - 1];
+          const address = rangeRef(first.row, first.col, last.row, last.col);
+          await batch.reserve(utf8Length(JSON.stringify(shared)) + address.length + OP_OVERHEAD);
+          assign(ws.getRange(address), shared);
+        } else {
+          for (let i = start; i < end; i++) loose.push(group[i]);
+        }
+        start = end;
       }
-      if (shared !== null && end - start >= MIN_RUN) {
-        const last = group[end - 1];
-        const address = rangeRef(first.row, first.col, last.row, last.col);
-        await batch.reserve(utf8Length(JSON.stringify(shared)) + address.length + OP_OVERHEAD);
-        assign(ws.getRange(address), shared);
-      } else {
-        for (let i = start; i < end; i++) loose.push(group[i]);
-      }
-      start = end;
     }
+    left = loose;
   }
-  return loose;
+  return left;
 }
 
 type Grid = Map<string, Cell>;

@@ -53,6 +53,18 @@ function basePlan(): Plan {
   };
 }
 
+/** Every item the host queues on the stand-in, as it sends it. */
+function queuedPayloads(fx: FakeExcel): unknown[] {
+  const sent: unknown[] = [];
+  const ctx = fx.ctx as unknown as { enqueue(payload: unknown, run: () => unknown): void };
+  const enqueue = ctx.enqueue.bind(ctx);
+  ctx.enqueue = (payload, run) => {
+    sent.push(payload);
+    enqueue(payload, run);
+  };
+  return sent;
+}
+
 describe("applyPlan (Office.js host, fake Excel)", () => {
   test("writes exactly what the plan says", async () => {
     const fx = new FakeExcel();
@@ -245,13 +257,7 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     ];
     const fx = new FakeExcel();
     fx.addSheet("S");
-    const sent: unknown[] = [];
-    const ctx = fx.ctx as unknown as { enqueue(payload: unknown, run: () => unknown): void };
-    const enqueue = ctx.enqueue.bind(ctx);
-    ctx.enqueue = (payload, run) => {
-      sent.push(payload);
-      enqueue(payload, run);
-    };
+    const sent = queuedPayloads(fx);
     await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells }] });
     const s = fx.sheet("S")!;
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((r) => s.cell(`C${r}`)!.formula)).toEqual([
@@ -274,13 +280,7 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     const fx = new FakeExcel();
     fx.addSheet("S");
     fx.addSheet("源");
-    const sent: unknown[] = [];
-    const ctx = fx.ctx as unknown as { enqueue(payload: unknown, run: () => unknown): void };
-    const enqueue = ctx.enqueue.bind(ctx);
-    ctx.enqueue = (payload, run) => {
-      sent.push(payload);
-      enqueue(payload, run);
-    };
+    const sent = queuedPayloads(fx);
     await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells }] });
     expect(["B", "C", "D", "E"].map((c) => fx.sheet("S")!.cell(`${c}3`)!.formula)).toEqual(cells.map((w) => w.formula));
     expect(sent.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toEqual([
