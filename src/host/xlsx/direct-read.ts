@@ -35,8 +35,8 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 
 interface XmlVisitor {
   open(name: string, attrs: string): void;
-  close(name: string): void;
-  text(text: string): void;
+  close?(name: string): void;
+  text?(text: string): void;
 }
 
 function scanXml(xml: string, visitor: XmlVisitor): void {
@@ -49,15 +49,15 @@ function scanXml(xml: string, visitor: XmlVisitor): void {
     const name = m[2];
     if (name === undefined) {
       if (m[0].charCodeAt(0) === 60) continue; // <?xml …?>
-      if (open.length > 0) visitor.text(m[0]);
+      if (open.length > 0) visitor.text?.(m[0]);
       else if (m[0].trim()) throw new Decline("text outside the root");
     } else if (m[1]) {
       if (m[3] || m[4] || open.pop() !== name) throw new Decline("close tag");
-      visitor.close(name);
+      visitor.close?.(name);
     } else {
       if (open.length === 0 && roots++ > 0) throw new Decline("second root");
       visitor.open(name, m[3]);
-      if (m[4]) visitor.close(name);
+      if (m[4]) visitor.close?.(name);
       else open.push(name);
     }
   }
@@ -108,8 +108,6 @@ function workbookSheets(pkg: XlsxPackage): SheetEntry[] {
       const a = attributes(attrs);
       if (a.Id !== undefined && a.Target !== undefined) targets.set(a.Id, a.Target);
     },
-    close() {},
-    text() {},
   });
   const sheets: SheetEntry[] = [];
   const ids = new Set<number>();
@@ -131,8 +129,6 @@ function workbookSheets(pkg: XlsxPackage): SheetEntry[] {
       paths.add(path);
       sheets.push({ name: a.name, state: a.state, path });
     },
-    close() {},
-    text() {},
   });
   // ExcelJS also loads worksheet parts no sheet names; those have no name, and are left to it.
   for (const part of pkg.names()) {
@@ -172,7 +168,6 @@ function numberFormats(pkg: XlsxPackage): { formatOf(styleId: number): string | 
         inNumFmts = false;
       }
     },
-    text() {},
   });
   if (xfs.length === 0) throw new Decline("no cell styles");
   return {
