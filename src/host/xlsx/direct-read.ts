@@ -64,13 +64,20 @@ function scanXml(xml: string, visitor: XmlVisitor): void {
   if (open.length > 0 || roots === 0) throw new Decline("unclosed");
 }
 
+/** A character XML allows (a parser rejects a reference to any other). */
+function isXmlChar(code: number): boolean {
+  if (code === 0x9 || code === 0xa || code === 0xd) return true;
+  return (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
 /** Entities decoded as an XML parser does; anything else with "&" or a carriage return is declined. */
 function decode(text: string): string {
   if (text.includes("\r")) throw new Decline("carriage return");
   if (!text.includes("&")) return text;
   return text.replace(ENTITY, (_all, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
     if (named) return NAMED[named];
-    if (dec || hex) return String.fromCodePoint(parseInt(dec ?? hex!, dec ? 10 : 16));
+    const code = dec || hex ? parseInt(dec ?? hex!, dec ? 10 : 16) : -1;
+    if (isXmlChar(code)) return String.fromCodePoint(code);
     throw new Decline("entity");
   });
 }
