@@ -39,7 +39,11 @@ interface XmlVisitor {
   text?(text: string): void;
 }
 
+/** Characters XML forbids even in text; an XML parser, ExcelJS's too, rejects a part holding one. */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 function scanXml(xml: string, visitor: XmlVisitor): void {
+  if (FORBIDDEN.test(xml)) throw new Decline("forbidden character");
   const open: string[] = [];
   let roots = 0;
   TOKEN.lastIndex = 0;

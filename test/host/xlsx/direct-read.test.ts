@@ -174,6 +174,7 @@ describe("the direct reader reads as ExcelJS does", () => {
     const broken = [
       edited(({ sheet }) => ({ sheet: sheet.replace(`<mergeCells count="2">`, `<mergeCells count="3"><mergeCell ref="B1:B3"/>`) })),
       edited(({ strings }) => ({ strings: strings.replace("<t>项目</t>", "<t>项&#0;目</t>") })),
+      edited(({ strings }) => ({ strings: strings.replace("<t>项目</t>", "<t>项\u0001目</t>") })),
     ];
     for (const bytes of broken) {
       expect(direct(bytes)).toBeNull();
