@@ -6,12 +6,13 @@
  * that snapshotFromWorkbook takes from ExcelJS, by ExcelJS's own rules (its date, decode and shared-formula helpers);
  * a test compares the two readings cell by cell over every fixture.
  *
- * It declines (returns null) whatever it does not read as ExcelJS does: markup it does not expect, hyperlinks, the
- * 1904 date system, overlapping merges, shared formulas without their master, rows or cells out of order. The caller
- * then loads the file with ExcelJS, so a declined file reads, and fails, exactly as before.
+ * It parses with saxes, ExcelJS's own XML parser, and declines (returns null) what it does not mirror: hyperlinks,
+ * the 1904 date system, overlapping merges, shared formulas without their master, rows or cells out of order, markup
+ * saxes rejects. The caller then loads the file with ExcelJS, so a declined file reads, and fails, exactly as before.
  */
 /// <reference path="./exceljs-lib.d.ts" />
 import exceljsUtils from "exceljs/lib/utils/utils";
+import { SaxesParser } from "saxes";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { cellRef, columnIndex } from "../../core/address";
@@ -24,80 +25,25 @@ import { dateToSerial } from "./snapshot";
 class Decline extends Error {}
 
 // ---------------------------------------------------------------------------------------------------------------
-// XML: a tag-by-tag scanner over well-formed markup (tags must nest; no comments, CDATA or DOCTYPE, which the parts
-// Excel writes do not hold).
-
-/** An element (close slash, name, attributes, self-closing slash), a processing instruction, or text. */
-const TOKEN = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[^]*?\?>|[^<]+/y;
-const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));|&/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+// XML: parsed with saxes, the parser ExcelJS's load uses, listening to the same three events it listens to (so text
+// in CDATA is dropped, as ExcelJS drops it); what saxes rejects, ExcelJS's load fails on too.
 
 interface XmlVisitor {
-  open(name: string, attrs: string): void;
+  open(name: string, attributes: Record<string, string>): void;
   close?(name: string): void;
   text?(text: string): void;
 }
 
-/** Characters XML forbids even in text; an XML parser, ExcelJS's too, rejects a part holding one. */
-// eslint-disable-next-line no-control-regex -- the control characters XML forbids are what it looks for
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
 function scanXml(xml: string, visitor: XmlVisitor): void {
-  if (FORBIDDEN.test(xml)) throw new Decline("forbidden character");
-  const open: string[] = [];
-  let roots = 0;
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < xml.length) {
-    const m = TOKEN.exec(xml);
-    if (!m) throw new Decline("markup");
-    const name = m[2];
-    if (name === undefined) {
-      if (m[0].charCodeAt(0) === 60) continue; // <?xml …?>
-      if (open.length > 0) visitor.text?.(m[0]);
-      else if (m[0].trim()) throw new Decline("text outside the root");
-    } else if (m[1]) {
-      if (m[3] || m[4] || open.pop() !== name) throw new Decline("close tag");
-      visitor.close?.(name);
-    } else {
-      if (open.length === 0 && roots++ > 0) throw new Decline("second root");
-      visitor.open(name, m[3]);
-      if (m[4]) visitor.close?.(name);
-      else open.push(name);
-    }
-  }
-  if (open.length > 0 || roots === 0) throw new Decline("unclosed");
-}
-
-/** A character XML allows (a parser rejects a reference to any other). */
-function isXmlChar(code: number): boolean {
-  if (code === 0x9 || code === 0xa || code === 0xd) return true;
-  return (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-}
-
-/** Entities decoded as an XML parser does; anything else with "&" or a carriage return is declined. */
-function decode(text: string): string {
-  if (text.includes("\r")) throw new Decline("carriage return");
-  if (!text.includes("&")) return text;
-  return text.replace(ENTITY, (_all, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (named) return NAMED[named];
-    const code = dec || hex ? parseInt(dec ?? hex!, dec ? 10 : 16) : -1;
-    if (isXmlChar(code)) return String.fromCodePoint(code);
-    throw new Decline("entity");
+  const parser = new SaxesParser();
+  parser.on("error", (err) => {
+    throw new Decline(err.message);
   });
-}
-
-function attributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!text) return out;
-  ATTR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(text))) {
-    const value = m[2] ?? m[3];
-    if (/[\t\n\r]/.test(value)) throw new Decline("attribute whitespace");
-    out[m[1]] = decode(value);
-  }
-  return out;
+  parser.on("opentag", (node) => visitor.open(node.name, node.attributes));
+  const { close, text } = visitor;
+  if (close) parser.on("closetag", (node) => close(node.name));
+  if (text) parser.on("text", text);
+  parser.write(xml).close();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -115,9 +61,8 @@ function workbookSheets(pkg: XlsxPackage): SheetEntry[] {
   if (workbook === null || rels === null) throw new Decline("workbook part");
   const targets = new Map<string, string>();
   scanXml(rels, {
-    open(name, attrs) {
+    open(name, a) {
       if (name !== "Relationship") return;
-      const a = attributes(attrs);
       if (a.Id !== undefined && a.Target !== undefined) targets.set(a.Id, a.Target);
     },
   });
@@ -125,10 +70,9 @@ function workbookSheets(pkg: XlsxPackage): SheetEntry[] {
   const ids = new Set<number>();
   const paths = new Set<string>();
   scanXml(workbook, {
-    open(name, attrs) {
-      if (name === "workbookPr" && attributes(attrs).date1904 === "1") throw new Decline("1904 dates");
+    open(name, a) {
+      if (name === "workbookPr" && a.date1904 === "1") throw new Decline("1904 dates");
       if (name !== "sheet") return;
-      const a = attributes(attrs);
       const target = targets.get(a["r:id"] ?? "");
       // As ExcelJS: a sheet whose relationship is missing, or whose part is not a worksheet, is not loaded.
       if (target === undefined) return;
@@ -159,18 +103,17 @@ function numberFormats(pkg: XlsxPackage): { formatOf(styleId: number): string | 
   let inNumFmts = false;
   let depth = 0;
   scanXml(xml, {
-    open(name, attrs) {
+    open(name, a) {
       depth++;
       if (name === "numFmts" && depth === 2) {
         inNumFmts = true;
       } else if (inNumFmts && name === "numFmt" && depth === 3) {
-        const a = attributes(attrs);
         if (a.formatCode === undefined) throw new Decline("number format");
         codes.set(parseInt(a.numFmtId, 10), a.formatCode.replace(/[\\](.)/g, "$1"));
       } else if (name === "cellXfs" && depth === 2) {
         inCellXfs = true;
       } else if (inCellXfs && name === "xf" && depth === 3) {
-        xfs.push(parseInt(attributes(attrs).numFmtId, 10));
+        xfs.push(parseInt(a.numFmtId, 10));
       }
     },
     close() {
@@ -250,7 +193,7 @@ function sharedStrings(pkg: XlsxPackage): (string | null)[] {
       }
     },
     text(text) {
-      if (skipDepth === 0 && (where === "t" || where === "runText")) chunks.push(decode(text));
+      if (skipDepth === 0 && (where === "t" || where === "runText")) chunks.push(text);
     },
   });
   return out;
@@ -326,13 +269,12 @@ function readSheet(entry: SheetEntry, xml: string, ctx: Context): SheetSnapshot 
   let cell: CellInProgress | null = null;
 
   scanXml(xml, {
-    open(name, attrs) {
+    open(name, a) {
       depth++;
       if (cell) {
         if (cell.skip > 0) {
           cell.skip++;
         } else if (name === "f") {
-          const a = attributes(attrs);
           cell.node = "f";
           cell.si = a.si;
           cell.shareType = a.t;
@@ -355,7 +297,6 @@ function readSheet(entry: SheetEntry, xml: string, ctx: Context): SheetSnapshot 
       if (depth === 2 && name === "sheetData") {
         inSheetData = true;
       } else if (inSheetData && depth === 3 && name === "row") {
-        const a = attributes(attrs);
         rowNumber = Number(a.r);
         if (!Number.isInteger(rowNumber) || rowNumber <= lastRow) throw new Decline("row order");
         lastRow = rowNumber;
@@ -364,7 +305,6 @@ function readSheet(entry: SheetEntry, xml: string, ctx: Context): SheetSnapshot 
         row = { format: styleId ? ctx.formatOf(styleId) : undefined, cells: new Map() };
         rows.set(rowNumber, row);
       } else if (row && depth === 4 && name === "c") {
-        const a = attributes(attrs);
         const { row: r, col } = refOf(a.r);
         if (r !== rowNumber || col <= lastCol) throw new Decline("cell order");
         lastCol = col;
@@ -387,12 +327,11 @@ function readSheet(entry: SheetEntry, xml: string, ctx: Context): SheetSnapshot 
       } else if (depth === 2 && name === "cols") {
         // <col> read below
       } else if (depth === 3 && name === "col") {
-        const a = attributes(attrs);
         columnStyles.push({ min: parseInt(a.min || "0", 10), max: parseInt(a.max || "0", 10), styleId: parseInt(a.style, 10) });
       } else if (depth === 2 && name === "sheetProtection") {
-        isProtected = attributes(attrs).sheet === "1";
+        isProtected = a.sheet === "1";
       } else if (depth === 3 && name === "mergeCell") {
-        const ref = attributes(attrs).ref;
+        const ref = a.ref;
         if (ref === undefined) throw new Decline("merge");
         merges.push(ref);
       } else if (depth === 2 && name === "hyperlinks") {
@@ -427,12 +366,12 @@ function readSheet(entry: SheetEntry, xml: string, ctx: Context): SheetSnapshot 
       if (!cell || cell.skip > 0) return;
       if (cell.runText) {
         const runs = cell.runs!;
-        runs[runs.length - 1] += decode(text);
+        runs[runs.length - 1] += text;
       } else if (cell.node === "f") {
-        cell.formula = (cell.formula ?? "") + decode(text);
+        cell.formula = (cell.formula ?? "") + text;
       } else if (cell.node === "v" || cell.node === "t") {
         if (cell.runs) throw new Decline("text after rich text");
-        cell.value = (cell.value ?? "") + decode(text);
+        cell.value = (cell.value ?? "") + text;
       }
     },
   });
