@@ -309,7 +309,9 @@ async function writeRuns(
         if (shared !== null && end - start >= MIN_RUN) {
           const last = group[end - 1];
           const address = rangeRef(first.row, first.col, last.row, last.col);
-          await batch.reserve(utf8Length(JSON.stringify(shared)) + address.length + OP_OVERHEAD);
+          // Counted as two items (the range's object path and the property set): runs can number in the thousands, so
+          // their overhead, not their text, can decide when the request is full.
+          await batch.reserve(utf8Length(JSON.stringify(shared)) + address.length + OP_OVERHEAD * 2);
           assign(ws.getRange(address), shared);
         } else {
           for (let i = start; i < end; i++) loose.push(group[i]);
