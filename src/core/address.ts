@@ -2,6 +2,8 @@
 
 /** Columns of an Excel sheet (A to XFD). */
 export const COLUMNS = 16384;
+/** Rows of an Excel sheet. */
+export const ROWS = 1_048_576;
 
 const letters: string[] = [];
 

@@ -9,27 +9,14 @@
  * not understood give null, and the caller writes the cell as it is.
  */
 
+import { COLUMNS, ROWS, columnIndex, columnLetter } from "../../core/address";
+
 /** Strings, sheet prefixes, A1 references (with what may not follow one), other names, anything else. */
 const A1_TOKEN =
   /"(?:[^"]|"")*"|'(?:[^']|'')+'!|[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*!|(?<![\w.$\u0080-\uffff])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![\w.(\u0080-\uffff])|[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*|[^]/g;
 /** The same for R1C1 text. */
 const R1C1_TOKEN =
   /"(?:[^"]|"")*"|'(?:[^']|'')+'!|[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*!|(?<![\w.$\u0080-\uffff])R(?:\[-?[0-9]+\]|[0-9]+)?C(?:\[-?[0-9]+\]|[0-9]+)?(?![\w.(\u0080-\uffff])|[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*|[^]/g;
-
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 /** Whole columns or rows (A:C, 1:3), outside strings and sheet names: R1C1 writes them otherwise. */
 const WHOLE_LINES = /(?<![\w.$\u0080-\uffff])\$?(?:[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|[0-9]+:\$?[0-9]+)(?![\w.(\u0080-\uffff])/;
@@ -42,8 +29,8 @@ export function toR1C1(formula: string, row: number, col: number): string | null
   const out = formula.replace(A1_TOKEN, (token: string, colAbs?: string, letters?: string, rowAbs?: string, digits?: string) => {
     if (letters === undefined) return token;
     const r = Number(digits);
-    const c = columnNumber(letters);
-    if (r < 1 || r > MAX_ROWS || c > MAX_COLS) ok = false;
+    const c = columnIndex(letters) + 1;
+    if (r < 1 || r > ROWS || c > COLUMNS) ok = false;
     const rowPart = rowAbs ? `R${r}` : r - 1 === row ? "R" : `R[${r - 1 - row}]`;
     const colPart = colAbs ? `C${c}` : c - 1 === col ? "C" : `C[${c - 1 - col}]`;
     return rowPart + colPart;
@@ -63,8 +50,8 @@ export function fromR1C1(formula: string, row: number, col: number): string | nu
       p === undefined ? { n: base + 1, abs: false } : p.startsWith("[") ? { n: base + 1 + Number(p.slice(1, -1)), abs: false } : { n: Number(p), abs: true };
     const r = part(m[1], row);
     const c = part(m[2], col);
-    if (r.n < 1 || r.n > MAX_ROWS || c.n < 1 || c.n > MAX_COLS) ok = false;
-    return `${c.abs ? "$" : ""}${columnLetters(c.n)}${r.abs ? "$" : ""}${r.n}`;
+    if (r.n < 1 || r.n > ROWS || c.n < 1 || c.n > COLUMNS) ok = false;
+    return `${c.abs ? "$" : ""}${columnLetter(c.n - 1)}${r.abs ? "$" : ""}${r.n}`;
   });
   return ok ? out : null;
 }

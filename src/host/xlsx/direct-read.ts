@@ -15,7 +15,7 @@ import exceljsUtils from "exceljs/lib/utils/utils";
 import { SaxesParser } from "saxes";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
-import { cellRef, columnIndex } from "../../core/address";
+import { cellRef, columnIndex, COLUMNS } from "../../core/address";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/snapshot";
 import { XLSX_LIMITS } from "./guard";
 import type { XlsxPackage } from "./package";
@@ -467,7 +467,7 @@ function columnFormats(cols: { min: number; max: number; styleId: number }[], ct
   const formats: (string | undefined)[] = [];
   let count = 1;
   for (const col of [...cols].sort((a, b) => a.min - b.min)) {
-    if (col.max > 16384) throw new Decline("column past the grid");
+    if (col.max > COLUMNS) throw new Decline("column past the grid");
     count = Math.max(count, col.min);
     const format = col.styleId ? ctx.formatOf(col.styleId) : undefined;
     while (count <= col.max) formats[count++] = format;

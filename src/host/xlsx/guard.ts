@@ -6,12 +6,12 @@
  * fixed release exists; this check refuses such a file with a Chinese message naming the sheet and range, before
  * ExcelJS sees it. Limits leave room for what real workbooks hold (whole-column validations and names, print titles).
  */
-import { columnIndex, columnLetter, COLUMNS } from "../../core/address";
+import { columnIndex, columnLetter, COLUMNS, ROWS } from "../../core/address";
 import { format } from "../../core/data/messages";
 import { XlsxPackage } from "./package";
 
 export const XLSX_LIMITS = {
-  rows: 1_048_576,
+  rows: ROWS,
   cols: COLUMNS,
   /** Excel numbers sheets from 1 as they are added; ExcelJS indexes an array by it. */
   sheetId: 1_000_000,
