@@ -182,7 +182,7 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
   // Contents: formulas and constants together through Range.formulas; a run of one R1C1 formula as one value.
   const contents = cells.filter((c) => c.write.formula !== undefined || c.write.value !== undefined);
   const r1c1 = (w: CellWrite, row: number, col: number) => (w.formula === undefined ? null : sharedR1C1(formulaInput(w) as string, row, col));
-  const looseContents = await writeRuns(ws, contents, batch, r1c1, (range, text) => {
+  const looseContents = await writeRuns(ws, contents, batch, r1c1, formulaInput, (range, text) => {
     (range as unknown as { formulasR1C1: string }).formulasR1C1 = text;
   });
   await writeGrid(ws, grid(looseContents), maxGap, batch, (w) => formulaInput(w), (range, data) => (range.formulas = data));
@@ -190,7 +190,7 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
   // Number formats: the cell's own, else its style's; a run of one format as one value.
   const formatOf = (w: CellWrite) => w.numberFormat ?? (w.style ? styles[w.style]?.numberFormat : undefined);
   const formatted = cells.filter((c) => formatOf(c.write) !== undefined);
-  const looseFormats = await writeRuns(ws, formatted, batch, (w) => formatOf(w) ?? null, (range, format) => {
+  const looseFormats = await writeRuns(ws, formatted, batch, (w) => formatOf(w) ?? null, formatOf, (range, format) => {
     (range as unknown as { numberFormat: string }).numberFormat = format;
   });
   await writeGrid(ws, grid(looseFormats), maxGap, batch, (w) => formatOf(w) ?? null, (range, data) => (range.numberFormat = data));
@@ -271,19 +271,19 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
   }
 }
 
-/** Shortest run written as one value: below it the run's own request item costs more than its cells. */
-const MIN_RUN = 3;
-
 /**
- * Writes each run of at least MIN_RUN adjacent cells, down a column and then (of the cells left) along a row, that
- * take the same text (`text`: null for a cell that cannot share one) with a single value for the whole range:
- * Office.js applies a single value to every cell. Returns the cells left to write one by one.
+ * Writes each run of adjacent cells, down a column and then (of the cells left) along a row, that take the same text
+ * (`text`: null for a cell that cannot share one) with a single value for the whole range: Office.js applies a single
+ * value to every cell. A run is taken only where its own request items (object path and property set) cost fewer
+ * bytes than its cells would in a 2-D array: thousands of short row runs would fill requests faster than the arrays.
+ * Returns the cells left to write in arrays.
  */
 async function writeRuns(
   ws: Excel.Worksheet,
   cells: Cell[],
   batch: Batch,
   text: (w: CellWrite, row: number, col: number) => string | null,
+  entry: (w: CellWrite) => unknown,
   assign: (range: Excel.Range, text: string) => void,
 ): Promise<Cell[]> {
   let left = cells;
@@ -306,13 +306,12 @@ async function writeRuns(
         ) {
           end++;
         }
-        if (shared !== null && end - start >= MIN_RUN) {
-          const last = group[end - 1];
-          const address = rangeRef(first.row, first.col, last.row, last.col);
-          // Counted as two items (the range's object path and the property set): runs can number in the thousands, so
-          // their overhead, not their text, can decide when the request is full.
-          await batch.reserve(utf8Length(JSON.stringify(shared)) + address.length + OP_OVERHEAD * 2);
-          assign(ws.getRange(address), shared);
+        const last = group[end - 1];
+        const address = shared === null || end - start < 2 ? null : rangeRef(first.row, first.col, last.row, last.col);
+        const runBytes = address === null ? 0 : utf8Length(JSON.stringify(shared)) + address.length + OP_OVERHEAD * 2;
+        if (address !== null && costMoreInArray(group, start, end, entry, runBytes)) {
+          await batch.reserve(runBytes);
+          assign(ws.getRange(address), shared!);
         } else {
           for (let i = start; i < end; i++) loose.push(group[i]);
         }
@@ -322,6 +321,13 @@ async function writeRuns(
     left = loose;
   }
   return left;
+}
+
+/** Whether cells start..end-1 of a group would add more than `bytes` to a 2-D array (each entry and its comma). */
+function costMoreInArray(group: Cell[], start: number, end: number, entry: (w: CellWrite) => unknown, bytes: number): boolean {
+  let sum = 0;
+  for (let i = start; i < end && sum <= bytes; i++) sum += utf8Length(JSON.stringify(entry(group[i].write))) + 1;
+  return sum > bytes;
 }
 
 type Grid = Map<string, Cell>;

@@ -4,7 +4,7 @@ import { needsTextPrefix } from "../../../src/host/excel/apply-plan";
 import { toHostError } from "../../../src/host/excel/errors";
 import type { CellWrite, Plan } from "../../../src/core/plan";
 import { isHostError } from "../../../src/taskpane/host-api";
-import { cellRef } from "../../../src/core/address";
+import { cellRef, columnLetter } from "../../../src/core/address";
 
 function basePlan(): Plan {
   return {
@@ -248,44 +248,53 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     expect(s.cell("B20005")!.formula).toBe("=SUM(B5:B20004)");
   });
 
-  test("a run is broken where a formula differs, and short runs go cell by cell", async () => {
+  test("a run is broken where a formula differs; runs cheaper as arrays, and whole columns, go in arrays", async () => {
+    const sum = (r: number) => ({ ref: `C${r}`, formula: `=A${r}+B${r}` });
+    const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
     const cells: CellWrite[] = [
-      ...[1, 2, 3, 4].map((r) => ({ ref: `C${r}`, formula: `=A${r}+B${r}` })),
-      { ref: "C5", formula: "=A5-B5" },
-      ...[6, 7].map((r) => ({ ref: `C${r}`, formula: `=A${r}+B${r}` })),
-      { ref: "C8", formula: "=SUM(A:A)" },
+      ...rows(1, 40).map(sum),
+      { ref: "C41", formula: "=A41-B41" },
+      ...rows(42, 45).map(sum),
+      { ref: "C46", formula: "=SUM(A:A)" },
+      { ref: "C47", formula: "=SUM(A:A)" },
+      { ref: "C48", formula: "=SUM(A:A)" },
     ];
     const fx = new FakeExcel();
     fx.addSheet("S");
     const sent = queuedPayloads(fx);
     await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells }] });
     const s = fx.sheet("S")!;
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((r) => s.cell(`C${r}`)!.formula)).toEqual([
-      "=A1+B1",
-      "=A2+B2",
-      "=A3+B3",
-      "=A4+B4",
-      "=A5-B5",
-      "=A6+B6",
-      "=A7+B7",
-      "=SUM(A:A)",
-    ]);
-    // C1:C4 as one R1C1 value; C5 to C8 (a different formula, a run of two, a whole column) cell by cell.
-    expect(sent).toContainEqual(expect.objectContaining({ set: "formulasR1C1", value: "=RC[-2]+RC[-1]" }));
-    expect(sent.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toHaveLength(1);
+    expect(rows(1, 48).map((r) => s.cell(`C${r}`)!.formula)).toEqual(cells.map((w) => w.formula));
+    // C1:C40 as one R1C1 value (40 formulas cost more than a run's request items); C41, the run of four C42:C45 (cheaper
+    // as four array entries) and the whole-column formulas in arrays.
+    const runs = sent.filter((p) => (p as { set?: string }).set === "formulasR1C1");
+    expect(runs).toEqual([expect.objectContaining({ value: "=RC[-2]+RC[-1]" })]);
+    const arrays = sent.filter((p) => (p as { set?: string }).set === "formulas").map((p) => JSON.stringify(p));
+    expect(arrays.join()).toContain('"=A42+B42"');
+    expect(arrays.join()).toContain('"=SUM(A:A)"');
+    expect(arrays.join()).not.toContain('"=A40+B40"');
   });
 
   test("a row of one R1C1 formula goes as one value too (an attachment row linking to its source row)", async () => {
-    const cells: CellWrite[] = ["B", "C", "D", "E"].map((c) => ({ ref: `${c}3`, formula: `=IF('源'!${c}9="","",'源'!${c}9)` }));
+    const columns = Array.from({ length: 12 }, (_, i) => columnLetter(i + 1));
+    const cells: CellWrite[] = columns.map((c) => ({ ref: `${c}3`, formula: `=IF('源'!${c}9="","",'源'!${c}9)` }));
     const fx = new FakeExcel();
     fx.addSheet("S");
     fx.addSheet("源");
     const sent = queuedPayloads(fx);
     await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells }] });
-    expect(["B", "C", "D", "E"].map((c) => fx.sheet("S")!.cell(`${c}3`)!.formula)).toEqual(cells.map((w) => w.formula));
+    expect(columns.map((c) => fx.sheet("S")!.cell(`${c}3`)!.formula)).toEqual(cells.map((w) => w.formula));
     expect(sent.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toEqual([
       expect.objectContaining({ value: `=IF('源'!R[6]C="","",'源'!R[6]C)` }),
     ]);
+    // Three such cells are cheaper as array entries than as a run's own request items.
+    const fx3 = new FakeExcel();
+    fx3.addSheet("S");
+    fx3.addSheet("源");
+    const sent3 = queuedPayloads(fx3);
+    await applyPlan(fx3.ctx, { styles: {}, sheets: [{ name: "S", cells: cells.slice(0, 3) }] });
+    expect(sent3.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toEqual([]);
+    expect(["B", "C", "D"].map((c) => fx3.sheet("S")!.cell(`${c}3`)!.formula)).toEqual(cells.slice(0, 3).map((w) => w.formula));
   });
 
   test("many scattered small writes still go in one request", async () => {
