@@ -19,6 +19,7 @@ import {
   round,
   sub,
   sum,
+  sumIfs,
   type Expr,
   type Lookup,
   renderFormula,
@@ -29,6 +30,7 @@ import {
 import type { RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { decimalFromNumber, parseNumberText } from "./text";
+import { CellMap } from "./cell-map";
 
 export interface Derivation {
   table: TableId;
@@ -74,6 +76,12 @@ class Builder {
   }
 
   private readonly taken = new Set<string>();
+  private readonly columns = new Map<string, Ref[]>();
+
+  /** A SUMIFS sharing its column cells with the others of this build. */
+  sumIfs(sheet: string, sumCol: number, fromRow: number, toRow: number, criteria: { col: number; op: "=" | "<>"; text: string }[]): Expr {
+    return sumIfs(sheet, sumCol, fromRow, toRow, criteria, this.columns);
+  }
 
   /** Defines a derived cell; the first definition of a cell wins. */
   set(table: TableModel, tableIndex: number, row: RowModel | undefined, colKey: string, expr: Expr | null, kind?: ColumnKind) {
@@ -237,7 +245,7 @@ function projects(b: Builder, t: TableModel) {
       const expr: Expr =
         inTotal === undefined
           ? sum(body.map((r) => cellAt(t.sheet, r.row, sumCol)))
-          : { t: "sumIfs", sheet: t.sheet, sumCol, fromRow, toRow, criteria: [{ col: inTotal, op: "<>", text: MARKS.no[0] }] };
+          : b.sumIfs(t.sheet, sumCol, fromRow, toRow, [{ col: inTotal, op: "<>", text: MARKS.no[0] }]);
       b.set(t, 0, total, col.key, expr);
     }
   }
@@ -305,14 +313,7 @@ function basics(b: Builder, t: TableModel, model: WorkbookModel) {
         if (sumCol === undefined) continue;
         const criteria: { col: number; op: "=" | "<>"; text: string }[] = [{ col: category, op: "=", text: name }];
         if (inTotal !== undefined) criteria.push({ col: inTotal, op: "<>", text: MARKS.no[0] });
-        b.set(t, 0, row(key), col, {
-          t: "sumIfs",
-          sheet: proj.sheet,
-          sumCol,
-          fromRow: proj.headerRow + 1,
-          toRow: projTotal.row - 1,
-          criteria,
-        });
+        b.set(t, 0, row(key), col, b.sumIfs(proj.sheet, sumCol, proj.headerRow + 1, projTotal.row - 1, criteria));
       }
     }
   }
@@ -470,11 +471,11 @@ export function writtenByFill(state: DerivedCellState): boolean {
  * `written(d)` says whether 计算 writes (or has written) d's formula; in "excel" mode a cell it leaves alone is an input.
  */
 export class DerivedValues {
-  private readonly byKey: Map<string, Derivation>;
+  private readonly byCell = new CellMap<Derivation>();
   private readonly sheets: Map<string, SheetSnapshot>;
-  private readonly memo = new Map<string, Value | typeof VISITING>();
+  private readonly memo = new CellMap<Value | typeof VISITING>();
   // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
-  private readonly raw = new Map<string, Decimal | null>();
+  private readonly raw = new CellMap<Decimal | null>();
   private readonly lookup: Lookup;
 
   constructor(
@@ -484,7 +485,7 @@ export class DerivedValues {
     private readonly settings: Settings,
     private readonly written: (d: Derivation) => boolean = () => true,
   ) {
-    this.byKey = new Map(list.map((d) => [d.key, d]));
+    for (const d of list) this.byCell.set(d.sheet, d.row, d.col, d);
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.lookup = {
       number: (at) => {
@@ -510,29 +511,29 @@ export class DerivedValues {
     return sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
   }
 
-  private rawNumber(at: Ref, key: string): Decimal | null {
-    const known = this.raw.get(key);
+  private rawNumber(at: Ref, row: number, col: number): Decimal | null {
+    const known = this.raw.get(at.sheet, row, col);
     if (known !== undefined) return known;
     let n: Decimal | null = null;
     const value = this.cellValue(at);
     if (typeof value === "number") n = decimalFromNumber(value);
     else if (this.mode === "pure" && typeof value === "string") n = parseNumberText(value)?.value ?? null;
-    this.raw.set(key, n);
+    this.raw.set(at.sheet, row, col, n);
     return n;
   }
 
   private valueAt(at: Ref): Value | null {
-    const key = refKey(at);
-    const known = this.memo.get(key);
+    const { row, col } = refCoords(at);
+    const known = this.memo.get(at.sheet, row, col);
     // A cell met again while its own formula is being evaluated is a circular reference: blank.
     if (known !== undefined) return known === VISITING ? "blank" : known;
-    const d = this.byKey.get(key);
-    if (!d || (this.mode === "excel" && !this.written(d))) return this.rawNumber(at, key);
-    this.memo.set(key, VISITING);
+    const d = this.byCell.get(at.sheet, row, col);
+    if (!d || (this.mode === "excel" && !this.written(d))) return this.rawNumber(at, row, col);
+    this.memo.set(at.sheet, row, col, VISITING);
     let v = evaluate(d.expr, this.lookup, this.settings.zeroDivision);
     // A typed figure whose parts are not given stands as an input (a total typed without its breakdown).
-    if (v === "blank" && this.mode === "pure") v = this.rawNumber(at, key) ?? "blank";
-    this.memo.set(key, v);
+    if (v === "blank" && this.mode === "pure") v = this.rawNumber(at, row, col) ?? "blank";
+    this.memo.set(at.sheet, row, col, v);
     return v;
   }
 }

@@ -147,39 +147,41 @@ type SumIfs = Extract<Expr, { t: "sumIfs" }>;
 /** The cells of a SUMIFS, row by row: made once per expression (a derivation's is evaluated in every step). */
 export function sumIfsCells(e: SumIfs): { sum: Ref[]; criteria: Ref[][] } {
   let cells = sumIfsMemo.get(e);
-  if (!cells) {
-    cells = { sum: columnRefs(e.sheet, e.sumCol, e.fromRow, e.toRow), criteria: e.criteria.map((c) => columnRefs(e.sheet, c.col, e.fromRow, e.toRow)) };
-    sumIfsMemo.set(e, cells);
-  }
+  if (!cells) sumIfsMemo.set(e, (cells = cellsOfSumIfs(e, new Map())));
   return cells;
 }
 const sumIfsMemo = new WeakMap<SumIfs, { sum: Ref[]; criteria: Ref[][] }>();
 
-/**
- * The cells of a column from one row to another. The SUMIFS of a table share their rows and criteria columns, and
- * every step's derivations make them anew: made once (Refs are never changed but for their lazily kept key). The memo
- * holds at most COLUMN_REFS_KEPT cells, so that a large workbook's columns are not kept after its command.
- */
-function columnRefs(sheet: string, col: number, fromRow: number, toRow: number): Ref[] {
-  const key = `${sheet}\t${col}\t${fromRow}\t${toRow}`;
-  let refs = columnRefsMemo.get(key);
-  if (!refs) {
-    refs = [];
-    for (let row = fromRow; row <= toRow; row++) refs.push(cellAt(sheet, row, col));
-    if (columnRefsHeld + refs.length > COLUMN_REFS_KEPT) {
-      columnRefsMemo.clear();
-      columnRefsHeld = 0;
+function cellsOfSumIfs(e: SumIfs, columns: Map<string, Ref[]>): { sum: Ref[]; criteria: Ref[][] } {
+  const column = (col: number) => {
+    const key = `${e.sheet}\t${col}\t${e.fromRow}\t${e.toRow}`;
+    let refs = columns.get(key);
+    if (!refs) {
+      refs = [];
+      for (let row = e.fromRow; row <= e.toRow; row++) refs.push(cellAt(e.sheet, row, col));
+      columns.set(key, refs);
     }
-    if (refs.length <= COLUMN_REFS_KEPT) {
-      columnRefsMemo.set(key, refs);
-      columnRefsHeld += refs.length;
-    }
-  }
-  return refs;
+    return refs;
+  };
+  return { sum: column(e.sumCol), criteria: e.criteria.map((c) => column(c.col)) };
 }
-const COLUMN_REFS_KEPT = 20_000;
-const columnRefsMemo = new Map<string, Ref[]>();
-let columnRefsHeld = 0;
+
+/**
+ * A SUMIFS whose column cells are shared with the other SUMIFS made with the same `columns`: the SUMIFS of a table
+ * share their rows and criteria columns (Refs are never changed but for their lazily kept key).
+ */
+export function sumIfs(
+  sheet: string,
+  sumCol: number,
+  fromRow: number,
+  toRow: number,
+  criteria: SumIfs["criteria"],
+  columns: Map<string, Ref[]>,
+): Expr {
+  const e: SumIfs = { t: "sumIfs", sheet, sumCol, fromRow, toRow, criteria };
+  sumIfsMemo.set(e, cellsOfSumIfs(e, columns));
+  return e;
+}
 
 /** The sum cells of the rows whose criteria cells match (SUMIFS is case-blind), given a cell's text. */
 export function sumIfsMatches(e: SumIfs, text: (at: Ref) => string | null): Ref[] {
