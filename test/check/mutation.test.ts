@@ -28,6 +28,9 @@ let baseline: Set<string>;
 /** Typed derived figures (stated, with a computable value) and their recomputed values on the sample. */
 let typedDerived: { key: string; nom: string }[];
 
+/** "sheet!A1" → the cell's Ref. */
+const refOf = (key: string) => ({ sheet: key.slice(0, key.lastIndexOf("!")), ref: key.slice(key.lastIndexOf("!") + 1) });
+
 const sig = (f: Finding) => `${f.ruleId}|${f.sheet}|${f.cells.join()}|${f.message}`;
 
 function typedDerivedValues(s: WorkbookSnapshot): Map<string, string> {
@@ -36,7 +39,7 @@ function typedDerivedValues(s: WorkbookSnapshot): Map<string, string> {
   const out = new Map<string, string>();
   for (const d of ctx.derivations) {
     const key = `${d.sheet}!${d.ref}`;
-    const st = ctx.states.get(key);
+    const st = ctx.stateAt(d);
     if (st !== "typed" && st !== "foreign") continue;
     const v = ctx.evaluate(d);
     if (typeof v === "object") out.set(key, v.nom.toString());
@@ -56,7 +59,7 @@ beforeAll(async () => {
       for (const row of t.rows) {
         for (const [colKey, c] of row.cells) {
           const key = `${c.sheet}!${c.ref}`;
-          if (typeof c.original !== "number" || ctx.states.get(key) === "ours") continue;
+          if (typeof c.original !== "number" || ctx.stateAt(c) === "ours") continue;
           if (colKey === "code" || (t.spec.id === "info" && row.key === "year")) continue; // codes and the year are labels
           targets.push({ key, value: c.original });
         }
@@ -73,7 +76,7 @@ beforeAll(async () => {
       for (const input of direct.get(from) ?? []) {
         if (seen.has(input)) continue;
         seen.add(input);
-        const st = ctx.states.get(input);
+        const st = ctx.stateAt(refOf(input));
         if (st === "blank" || st === "ours") reach(input);
       }
     };

@@ -156,9 +156,8 @@ class Checker {
           for (const row of classes) {
             const cell = row.cells.get(colKey);
             if (!cell) continue;
-            const key = `${cell.sheet}!${cell.ref}`;
-            const state = this.ctx.states.get(key);
-            const d = this.ctx.derivationAt.get(key);
+            const state = this.ctx.stateAt(cell);
+            const d = this.ctx.derivationAt(cell);
             if (!d || (state !== "typed" && state !== "foreign")) continue;
             const stated = statedFigure(cell);
             const computed = this.ctx.evaluate(d);
@@ -199,7 +198,7 @@ class Checker {
     for (const d of this.ctx.derivations) {
       const key = d.key;
       if (this.handled.has(key)) continue;
-      const state = this.ctx.states.get(key);
+      const state = this.ctx.stateAt(d);
       if (state !== "typed" && state !== "foreign") continue;
       const cell = this.ctx.cell(d);
       const stated = statedFigure(cell);
@@ -291,8 +290,8 @@ class Checker {
     if (!this.linearTerms(d.expr, 1, terms)) return false;
     for (const term of terms) {
       const key = `${term.at.sheet}!${term.at.ref}`;
-      const st = this.ctx.states.get(key);
-      if (this.ctx.derivationAt.has(key) && st !== "typed" && st !== "foreign") continue;
+      const st = this.ctx.stateAt(term.at);
+      if (st !== undefined && st !== "typed" && st !== "foreign") continue;
       const p = statedFigure(this.ctx.cell(term.at));
       if (!p || p.value.abs().lt(100)) continue;
       const delta = p.value.minus(p.value.dividedBy(scale)).times(-term.w);
@@ -386,8 +385,7 @@ class Checker {
             const cc = child.cells.get(col.key);
             const pc = parent.cells.get(col.key);
             if (!cc || !pc) continue;
-            const pKey = `${pc.sheet}!${pc.ref}`;
-            const pd = this.ctx.derivationAt.get(pKey);
+            const pd = this.ctx.derivationAt(pc);
             // A parent that is the sum of its lines is checked as a sum.
             if (pd && this.ctx.evaluate(pd) !== "blank") continue;
             const cf = this.ctx.figure(cellAt(cc.sheet, cc.row, cc.col));
@@ -493,7 +491,7 @@ class Checker {
       const readers = new Map<string, string>();
       for (const d of this.ctx.derivations) {
         const key = d.key;
-        const st = this.ctx.states.get(key);
+        const st = this.ctx.stateAt(d);
         if (st !== "ours" && st !== "foreign") continue;
         for (const at of inputsOf(d.expr, { numbersOnly: true })) {
           const k = `${at.sheet}!${at.ref}`;
@@ -510,8 +508,7 @@ class Checker {
     // Typed constants where a formula belongs.
     const tc = ruleById("cell.typedConstant");
     for (const d of this.ctx.derivations) {
-      const key = d.key;
-      if (this.ctx.states.get(key) !== "typed") continue;
+      if (this.ctx.stateAt(d) !== "typed") continue;
       const cell = this.ctx.cell(d);
       if (!cell || typeof cell.original !== "number") continue;
       // A value pasted over the formula carries the full precision of a computed number.
@@ -540,18 +537,17 @@ class Checker {
     }
     // A typed total stands in for its breakdown ("a total without breakdown is legal input").
     for (const d of this.ctx.derivations) {
-      const st = this.ctx.states.get(d.key);
+      const st = this.ctx.stateAt(d);
       if (st === "typed" || st === "foreign") for (const at of strictInputsOf(d.expr)) excluded.add(refKey(at));
     }
     const seen = new Set<string>();
     for (const d of this.ctx.derivations) {
-      const key = d.key;
-      const st = this.ctx.states.get(key);
+      const st = this.ctx.stateAt(d);
       if (st !== "blank" && st !== "ours") continue;
       if (!this.ctx.isBlank(d)) continue;
       for (const at of strictInputsOf(d.expr)) {
         const k = refKey(at);
-        if (seen.has(k) || !required.has(k) || excluded.has(k) || this.ctx.derivationAt.has(k)) continue;
+        if (seen.has(k) || !required.has(k) || excluded.has(k) || this.ctx.derivationAt(at)) continue;
         const c = this.ctx.cell(at);
         if (!c || c.raw !== null || c.text !== null || c.noneMark || c.error) continue;
         seen.add(k);

@@ -7,8 +7,9 @@
  */
 import Decimal from "decimal.js";
 import { derivedCellState, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
-import { constant, refCoords, refKey, sumIfsMatches, type Expr, type Ref } from "../expr";
+import { constant, refCoords, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
+import { CellMap } from "../cell-map";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, parseNumberText } from "../text";
 import {
@@ -80,13 +81,14 @@ interface TableIndex {
 export class CheckContext {
   /** By sheet: the tables on it (a position is looked up in them, not in a map of every cell). */
   private readonly tablesOn = new Map<string, TableIndex[]>();
-  readonly derivationAt = new Map<string, Derivation>();
-  readonly states = new Map<string, DerivedCellState>();
+  // By cell (CellMap): asked for every reference of every formula.
+  private readonly derivations_ = new CellMap<Derivation>();
+  private readonly states_ = new CellMap<DerivedCellState>();
   readonly sheets: Map<string, SheetSnapshot>;
-  private readonly memo = new Map<string, EvalResult>();
-  private readonly blankMemo = new Map<string, boolean>();
-  private readonly nominalMemo = new Map<string, Nominal>();
-  private readonly visiting = new Set<string>();
+  private readonly memo = new CellMap<EvalResult>();
+  private readonly blankMemo = new CellMap<boolean>();
+  private readonly nominalMemo = new CellMap<Nominal>();
+  private readonly visiting = new CellMap<true>();
   private readonly statedMemo = new Map<CellModel, EvalResult>();
   private readonly own: OwnFormulas;
   /**
@@ -121,10 +123,30 @@ export class CheckContext {
     }
     this.own = own ?? new OwnFormulas(model);
     for (const d of derivations) {
-      const key = d.key;
-      this.derivationAt.set(key, d);
-      this.states.set(key, derivedCellState(this.sheets.get(d.sheet), d, this.own));
+      this.derivations_.set(d.sheet, d.row, d.col, d);
+      this.states_.set(d.sheet, d.row, d.col, derivedCellState(this.sheets.get(d.sheet), d, this.own));
     }
+  }
+
+  /** The derivation of the cell at a reference, if it is a derived cell. */
+  derivationAt(at: Ref): Derivation | undefined {
+    const { row, col } = refCoords(at);
+    return this.derivations_.get(at.sheet, row, col);
+  }
+
+  /** How a derived cell is filled (undefined for a cell that is not derived). */
+  stateAt(at: Ref): DerivedCellState | undefined {
+    const { row, col } = refCoords(at);
+    return this.states_.get(at.sheet, row, col);
+  }
+
+  /** The derivation of the cell at a reference when it is evaluated from its expression (blank or ours). */
+  private evaluated(at: Ref): Derivation | undefined {
+    const { row, col } = refCoords(at);
+    const d = this.derivations_.get(at.sheet, row, col);
+    if (!d) return undefined;
+    const state = this.states_.get(at.sheet, row, col);
+    return state === "blank" || state === "ours" ? d : undefined;
   }
 
   get settings(): Settings {
@@ -165,11 +187,8 @@ export class CheckContext {
 
   /** The figure a cell stands for: stated if it states one, else (derived, blank or ours) its expression. */
   figure(at: Ref): EvalResult {
-    const key = refKey(at);
-    const d = this.derivationAt.get(key);
-    const state = this.states.get(key);
-    if (d && (state === "blank" || state === "ours")) return this.evaluate(d);
-    return this.statedAt(at);
+    const d = this.evaluated(at);
+    return d ? this.evaluate(d) : this.statedAt(at);
   }
 
   statedAt(at: Ref): EvalResult {
@@ -209,20 +228,20 @@ export class CheckContext {
    * A derived cell's answer from `memo`, computed once; `circular` when the cell is met again while its own answer is
    * being computed (a circular reference).
    */
-  private once<T>(key: string, memo: Map<string, T>, circular: T, compute: () => T): T {
-    const hit = memo.get(key);
+  private once<T>(d: Derivation, memo: CellMap<T>, circular: T, compute: () => T): T {
+    const hit = memo.get(d.sheet, d.row, d.col);
     if (hit !== undefined) return hit;
-    if (this.visiting.has(key)) return circular;
-    this.visiting.add(key);
+    if (this.visiting.has(d.sheet, d.row, d.col)) return circular;
+    this.visiting.set(d.sheet, d.row, d.col, true);
     const v = compute();
-    this.visiting.delete(key);
-    memo.set(key, v);
+    this.visiting.delete(d.sheet, d.row, d.col);
+    memo.set(d.sheet, d.row, d.col, v);
     return v;
   }
 
   /** The derived cell's expression over the stated figures (memoised). */
   evaluate(d: Derivation): EvalResult {
-    return this.once(d.key, this.memo, "blank", () => this.ev(d.expr));
+    return this.once(d, this.memo, "blank", () => this.ev(d.expr));
   }
 
   /**
@@ -230,16 +249,14 @@ export class CheckContext {
    * required-input rule asks of every derived cell. Agrees with evaluate(d) === "blank".
    */
   isBlank(d: Derivation): boolean {
-    const full = this.memo.get(d.key);
+    const full = this.memo.get(d.sheet, d.row, d.col);
     if (full !== undefined) return full === "blank";
-    return this.once(d.key, this.blankMemo, true, () => this.blankExpr(d.expr));
+    return this.once(d, this.blankMemo, true, () => this.blankExpr(d.expr));
   }
 
   private figureBlank(at: Ref): boolean {
-    const key = refKey(at);
-    const d = this.derivationAt.get(key);
-    const state = this.states.get(key);
-    if (d && (state === "blank" || state === "ours")) return this.isBlank(d);
+    const d = this.evaluated(at);
+    if (d) return this.isBlank(d);
     const cell = this.cell(at);
     if (!cell) return this.statedAt(at) === "blank";
     return !states(cell);
@@ -278,10 +295,8 @@ export class CheckContext {
    * with figure(at): the same operations on the same decimals, in the same order.
    */
   nominal(at: Ref): Nominal {
-    const key = refKey(at);
-    const d = this.derivationAt.get(key);
-    const state = this.states.get(key);
-    if (d && (state === "blank" || state === "ours")) return this.nominalOf(d);
+    const d = this.evaluated(at);
+    if (d) return this.nominalOf(d);
     const cell = this.cell(at);
     if (!cell) {
       const f = this.statedAt(at);
@@ -291,9 +306,9 @@ export class CheckContext {
   }
 
   private nominalOf(d: Derivation): Nominal {
-    const full = this.memo.get(d.key);
+    const full = this.memo.get(d.sheet, d.row, d.col);
     if (full !== undefined) return typeof full === "object" ? full.nom : full;
-    return this.once(d.key, this.nominalMemo, "blank", () => this.nominalExpr(d.expr));
+    return this.once(d, this.nominalMemo, "blank", () => this.nominalExpr(d.expr));
   }
 
   /** The nominal value of an expression (see nominal). */

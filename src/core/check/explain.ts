@@ -48,7 +48,7 @@ export function coveredCells(ctx: CheckContext, finding: Finding): string[] {
   for (const ref of finding.cells) {
     const key = `${finding.sheet}!${ref}`;
     keys.add(key);
-    const d = ctx.derivationAt.get(key);
+    const d = ctx.derivationAt({ sheet: finding.sheet, ref });
     if (d) for (const at of inputsOf(d.expr)) keys.add(`${at.sheet}!${at.ref}`);
   }
   return [...keys].sort();
