@@ -10,16 +10,17 @@ import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } f
 import type { WorkbookModel } from "../model";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { format } from "./text";
+import { CellMap } from "../cell-map";
 
 export class AttachmentContext {
   readonly model: WorkbookModel;
-  readonly derived: Map<string, Derivation>;
+  private readonly derived = new CellMap<Derivation>();
   /** Values of the input sheets' derived cells as Excel shows them after 计算, computed when asked for. */
   private readonly derivedValues: DerivedValues;
   /** Derived cells 计算 has not written yet (blank in the workbook): the attachments would show blank there. */
   readonly unfilled: string[] = [];
-  /** Cells of the attachment sheets written so far: sheet!A1 → value. */
-  readonly own = new Map<string, Decimal | string | null>();
+  /** Cells of the attachment sheets written so far, and their values. */
+  private readonly own = new CellMap<Decimal | string | null>();
   /** Blank inputs: input key → description and the attachments that need it. */
   private readonly missingInputs = new Map<string, { text: string; where: Set<string> }>();
   private readonly sheets: Map<string, SheetSnapshot>;
@@ -28,7 +29,7 @@ export class AttachmentContext {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.model = readModel(snapshot, cache);
     const { list, own } = derive(this.model, cache);
-    this.derived = new Map(list.map((d) => [d.key, d]));
+    for (const d of list) this.derived.set(d.sheet, d.row, d.col, d);
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Each cell's state is
     // found once, for both questions below.
     const states = new Map<Derivation, DerivedCellState>();
@@ -52,14 +53,17 @@ export class AttachmentContext {
     return snapshotCell(sheet, row, col);
   }
 
+  /** Records what an attachment cell shows, for the attachment cells that read it. */
+  wrote(sheet: string, row: number, col: number, shown: Decimal | string | null): void {
+    this.own.set(sheet, row, col, shown);
+  }
+
   /** The number a cell holds as Excel will compute it, or null (blank, text, error). */
   number(at: Ref): Decimal | null {
-    const key = refKey(at);
-    if (this.own.has(key)) {
-      const v = this.own.get(key);
-      return v instanceof Decimal ? v : null;
-    }
-    const d = this.derived.get(key);
+    const { row, col } = refCoords(at);
+    const v = this.own.get(at.sheet, row, col);
+    if (v !== undefined) return v instanceof Decimal ? v : null;
+    const d = this.derived.get(at.sheet, row, col);
     if (d) {
       const v = this.derivedValues.value(d);
       return v instanceof Decimal ? v : null;
@@ -70,9 +74,10 @@ export class AttachmentContext {
 
   /** What a cell shows: a number, a text, or null when blank. */
   shown(at: Ref): Decimal | string | null {
-    const key = refKey(at);
-    if (this.own.has(key)) return this.own.get(key) ?? null;
-    const d = this.derived.get(key);
+    const { row, col } = refCoords(at);
+    const v = this.own.get(at.sheet, row, col);
+    if (v !== undefined) return v;
+    const d = this.derived.get(at.sheet, row, col);
     if (d) {
       const v = this.derivedValues.value(d);
       return v instanceof Decimal ? v : v === "dash" ? "—" : null;
@@ -106,7 +111,8 @@ export class AttachmentContext {
   reportBlankRef(at: Ref, where: string, depth: number): void {
     if (this.shown(at) !== null && this.number(at) !== null) return;
     if (this.shown(at) !== null && typeof this.shown(at) === "string") return; // text such as 无 is an answer
-    const d = this.derived.get(refKey(at));
+    const { row, col } = refCoords(at);
+    const d = this.derived.get(at.sheet, row, col);
     if (d && depth < 5) {
       const inner = d.expr;
       if (inner.t === "ref") return this.reportBlankRef(inner.at, where, depth + 1);

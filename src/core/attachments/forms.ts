@@ -268,7 +268,7 @@ export function selfEvalForm(w: SheetWriter, ctx: AttachmentContext, n: number, 
     w.figure(r, 7, m.spent, "attAmount", {}, report);
     if (first) {
       w.put(r, 8, { value: 10, style: "attScore" });
-      ctx.own.set(`${w.name}!${w.at(r, 8).ref}`, new Decimal(10));
+      ctx.wrote(w.name, r, 8, new Decimal(10));
     } else w.text(r, 8, FORM_TEXT.notApplicable, "attCenter");
     w.figure(r, 9, div(ref(r, 7), ref(r, 6)), "attRate");
     if (first) w.figure(r, 10, executionScoreExpr(ref(r, 9), ctx.model.settings.overExecution), "attScore");

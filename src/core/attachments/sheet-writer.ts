@@ -105,13 +105,13 @@ export class SheetWriter {
   }
 
   text(row: number, col: number, text: string, style: string, span: Span = {}): string {
-    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, text === "" ? null : text);
+    this.ctx.wrote(this.name, row, col, text === "" ? null : text);
     return this.put(row, col, text === "" ? { style } : { value: text, style }, span);
   }
 
   /** An empty bordered cell (a blank the form has). */
   blank(row: number, col: number, style: string, span: Span = {}): string {
-    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, null);
+    this.ctx.wrote(this.name, row, col, null);
     return this.put(row, col, { style }, span);
   }
 
@@ -127,7 +127,7 @@ export class SheetWriter {
     const zero = this.ctx.model.settings.zeroDivision;
     const value = evaluate(expr, this.ctx.lookup, zero);
     const cached: CellValue = value instanceof Decimal ? value.toNumber() : value === "dash" ? "—" : "";
-    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, value instanceof Decimal ? value : value === "dash" ? "—" : null);
+    this.ctx.wrote(this.name, row, col, value instanceof Decimal ? value : value === "dash" ? "—" : null);
     this.put(row, col, { formula: renderFormula(expr, this.name, zero), result: cached, style }, span);
     if (value === "blank" && report) this.ctx.reportBlank(expr, report);
     return value instanceof Decimal ? value : null;
@@ -145,7 +145,7 @@ export class SheetWriter {
     const x = this.refText(at);
     const shown = this.ctx.shown(at);
     const cached: CellValue = shown instanceof Decimal ? shown.toNumber() : shown ?? "";
-    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, shown);
+    this.ctx.wrote(this.name, row, col, shown);
     this.put(row, col, { formula: `=IF(${x}="","",${x})`, result: cached, style }, span);
     if (shown === null && report) this.ctx.reportBlankRef(at, report, 0);
     return shown;
@@ -153,7 +153,7 @@ export class SheetWriter {
 
   /** A text formula whose cached value the caller computed (titles with the unit name or the year). */
   textFormula(row: number, col: number, formula: string, cached: string, style: string, span: Span = {}): string {
-    this.ctx.own.set(`${this.name}!${cellRef(row, col)}`, cached === "" ? null : cached);
+    this.ctx.wrote(this.name, row, col, cached === "" ? null : cached);
     return this.put(row, col, { formula, result: cached, style }, span);
   }
 
