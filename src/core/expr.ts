@@ -96,11 +96,15 @@ interface Guards {
 
 /** Made once per expression: a derivation's is evaluated and rendered in every step. Callers must not change it. */
 function guardsOf(e: Expr): Guards {
-  let g = guardsMemo.get(e);
-  if (!g) guardsMemo.set(e, (g = collectGuards(e, { strict: [], sums: [], divisors: [] })));
+  const known = (e as { [GUARDS]?: Guards })[GUARDS];
+  if (known) return known;
+  const g = collectGuards(e, { strict: [], sums: [], divisors: [] });
+  // Kept on the expression, not in a WeakMap (slower to ask, and costly to the garbage collector at 100,000 formulas);
+  // not enumerable, so that expressions still compare as data.
+  Object.defineProperty(e, GUARDS, { value: g });
   return g;
 }
-const guardsMemo = new WeakMap<Expr, Guards>();
+const GUARDS = Symbol("guards");
 
 function collectGuards(e: Expr, g: Guards): Guards {
   switch (e.t) {
