@@ -398,7 +398,7 @@ export function sameFormula(a: string, b: string): boolean {
  */
 export class OwnFormulas {
   private variants: Map<string, Set<string>> | null = null;
-  private readonly renderings = new Map<Derivation, string>();
+  private readonly renderings = new CellMap<string>();
 
   constructor(private model: WorkbookModel) {}
 
@@ -409,8 +409,8 @@ export class OwnFormulas {
 
   /** The formula 计算 writes for a derived cell under the current settings (rendered once per derivation). */
   rendered(d: Derivation): string {
-    let f = this.renderings.get(d);
-    if (f === undefined) this.renderings.set(d, (f = renderFormula(d.expr, d.sheet, this.model.settings.zeroDivision)));
+    let f = this.renderings.get(d.sheet, d.row, d.col);
+    if (f === undefined) this.renderings.set(d.sheet, d.row, d.col, (f = renderFormula(d.expr, d.sheet, this.model.settings.zeroDivision)));
     return f;
   }
 

@@ -32,10 +32,10 @@ export class AttachmentContext {
     for (const d of list) this.derived.set(d.sheet, d.row, d.col, d);
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Each cell's state is
     // found once, for both questions below.
-    const states = new Map<Derivation, DerivedCellState>();
+    const states = new CellMap<DerivedCellState>();
     const stateOf = (d: Derivation): DerivedCellState => {
-      let state = states.get(d);
-      if (state === undefined) states.set(d, (state = derivedCellState(this.sheets.get(d.sheet), d, own)));
+      let state = states.get(d.sheet, d.row, d.col);
+      if (state === undefined) states.set(d.sheet, d.row, d.col, (state = derivedCellState(this.sheets.get(d.sheet), d, own)));
       return state;
     };
     this.derivedValues =

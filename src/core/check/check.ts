@@ -112,7 +112,6 @@ class Checker {
   /** Cells whose comparison has been reported by a more specific rule (plug, unit). */
   private readonly handled = new Set<string>();
   private readonly plausibilityDone = new Set<string>();
-  private readonly tableOfDerivation = new Map<Derivation, TableModel>();
 
   constructor(
     readonly snapshot: WorkbookSnapshot,
@@ -123,7 +122,10 @@ class Checker {
   ) {
     this.ctx = new CheckContext(snapshot, model, list, own);
     this.lang = lang;
-    for (const d of list) this.tableOfDerivation.set(d, model.tables.get(d.table)![d.tableIndex]);
+  }
+
+  private tableOf(d: Derivation): TableModel {
+    return this.model.tables.get(d.table)![d.tableIndex];
   }
 
   add(r: Rule, severity: Severity, sheet: string, cells: string[], params: Params, extra: Partial<Finding> = {}, note = "") {
@@ -136,7 +138,7 @@ class Checker {
   }
 
   labelOf(d: Derivation): { label: string; column: string; rate: boolean } {
-    const t = this.tableOfDerivation.get(d)!;
+    const t = this.tableOf(d);
     const row = t.rowByKey.get(d.rowKey);
     const col = t.spec.columns.find((c) => c.key === d.colKey);
     const column = col ? (col.group && col.key.endsWith("Total") ? `${col.group}` : col.header) : d.colKey;
@@ -595,7 +597,7 @@ class Checker {
     for (const d of this.ctx.derivations) {
       for (const s of sels) {
         if (matches(s, d)) {
-          out.push({ d, t: this.tableOfDerivation.get(d)! });
+          out.push({ d, t: this.tableOf(d) });
           break;
         }
       }

@@ -89,7 +89,7 @@ export class CheckContext {
   private readonly blankMemo = new CellMap<boolean>();
   private readonly nominalMemo = new CellMap<Nominal>();
   private readonly visiting = new CellMap<true>();
-  private readonly statedMemo = new Map<CellModel, EvalResult>();
+  private readonly statedMemo = new CellMap<EvalResult>();
   private readonly own: OwnFormulas;
   /**
    * Figures that are set, not measured or rounded: counts (编制数, 人数) and an indicator's target and weight.
@@ -195,13 +195,13 @@ export class CheckContext {
     const cell = this.cell(at);
     if (!cell) return this.statedOutsideTables(at);
     // An input is read by every formula over it and by several rules: its figure and interval are made once.
-    let known = this.statedMemo.get(cell);
+    let known = this.statedMemo.get(cell.sheet, cell.row, cell.col);
     if (known === undefined) {
       const stated = statedFigure(cell);
       if (!stated) known = "blank";
       else if (this.exact.has(cell)) known = exact(stated.value);
       else known = { nom: stated.value, iv: statedInterval(stated.value, stated.decimals, this.mode) };
-      this.statedMemo.set(cell, known);
+      this.statedMemo.set(cell.sheet, cell.row, cell.col, known);
     }
     return known;
   }
