@@ -23,6 +23,10 @@ import {
   type Expr,
   type Lookup,
   renderFormula,
+  formulaTemplate,
+  fromTemplate,
+  shiftedBy,
+  type FormulaTemplate,
   type Ref,
   type Value,
   type ZeroDivision,
@@ -399,6 +403,8 @@ export function sameFormula(a: string, b: string): boolean {
 export class OwnFormulas {
   private variants: Map<string, Set<string>> | null = null;
   private readonly renderings = new CellMap<string>();
+  /** By table and column key: the column's first derivation and its formula as a template (null when it cannot be). */
+  private readonly templates = new Map<TableId, Map<string, { first: Derivation; template: FormulaTemplate | null }>>();
 
   constructor(private model: WorkbookModel) {}
 
@@ -407,10 +413,25 @@ export class OwnFormulas {
     this.model = model;
   }
 
-  /** The formula 计算 writes for a derived cell under the current settings (rendered once per derivation). */
+  /**
+   * The formula 计算 writes for a derived cell under the current settings (made once per derivation): from the
+   * template of its table column when its expression is the column's first one shifted down, else rendered.
+   */
   rendered(d: Derivation): string {
     let f = this.renderings.get(d.sheet, d.row, d.col);
-    if (f === undefined) this.renderings.set(d.sheet, d.row, d.col, (f = renderFormula(d.expr, d.sheet, this.model.settings.zeroDivision)));
+    if (f === undefined) {
+      const zero = this.model.settings.zeroDivision;
+      let columns = this.templates.get(d.table);
+      if (columns === undefined) this.templates.set(d.table, (columns = new Map()));
+      let column = columns.get(d.colKey);
+      if (column === undefined) columns.set(d.colKey, (column = { first: d, template: formulaTemplate(d.expr, d.sheet, zero) }));
+      const { first, template } = column;
+      const shift = d.row - first.row;
+      // Repeated tables (funds) share a column key: another table's cells are rendered.
+      const sameTable = first.sheet === d.sheet && first.tableIndex === d.tableIndex;
+      f = template && sameTable && shiftedBy(first.expr, d.expr, shift) ? fromTemplate(template, shift) : renderFormula(d.expr, d.sheet, zero);
+      this.renderings.set(d.sheet, d.row, d.col, f);
+    }
     return f;
   }
 

@@ -6,7 +6,7 @@
  * every part is blank, and a division by zero gives the zero-division setting's value, never #DIV/0!.
  */
 import Decimal from "decimal.js";
-import { parseRef, sheetPrefix, cellRef } from "./address";
+import { cellRef, columnLetter, parseRef, sheetPrefix } from "./address";
 
 export interface Ref {
   sheet: string;
@@ -340,8 +340,24 @@ export function strictInputsOf(e: Expr): Ref[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering to an Excel formula (en-US syntax).
 
+/** While a template is rendered (formulaTemplate): the rows of the references written so far, else null. */
+let templateRows: number[] | null = null;
+// Private-use characters mark a slot; a sheet name holding them anyway makes the template unusable (see below).
+const SLOT = /\uE000(\d+)\uE001/g;
+const SLOT_SPLIT = /\uE000\d+\uE001/;
+
+class NotTemplatable extends Error {}
+
+/** A cell's address as written in a formula; in a template, its row as a numbered slot. */
+function address(at: Ref): string {
+  if (templateRows === null) return at.ref;
+  if (at.row === undefined || at.col === undefined) throw new NotTemplatable();
+  templateRows.push(at.row);
+  return `${columnLetter(at.col)}\uE000${templateRows.length - 1}\uE001`;
+}
+
 function renderRef(at: Ref, home: string): string {
-  return at.sheet === home ? at.ref : sheetPrefix(at.sheet) + at.ref;
+  return at.sheet === home ? address(at) : sheetPrefix(at.sheet) + address(at);
 }
 
 /** Joins references, collapsing runs down a column or along a row into ranges (B5,B6,B7 → B5:B7; F6,G6,H6 → F6:H6). */
@@ -359,7 +375,7 @@ function renderRefList(refs: Ref[], home: string): string {
       while (next(j)?.row === start.row && next(j)!.col === refCoords(refs[j]).col + 1) j++;
     }
     const first = renderRef(refs[i], home);
-    parts.push(j > i ? `${first}:${refs[j].ref}` : first);
+    parts.push(j > i ? `${first}:${address(refs[j])}` : first);
     i = j + 1;
   }
   return parts.join(",");
@@ -465,4 +481,87 @@ function dedupe(refs: Ref[]): Ref[] {
 /** Renders the formula for a cell on sheet `home`, with its blank and zero-division guards. */
 export function renderFormula(e: Expr, home: string, zero: ZeroDivision): string {
   return `=${renderGuarded(e, home, zero)}`;
+}
+
+/**
+ * A rendered formula with the rows of its cell references taken out: the formula of an expression `shiftedBy` n rows
+ * is parts[0] + (rows[0] + n + 1) + parts[1] + … (fromTemplate). A column of a list table holds one expression shape
+ * row after row, so its formulas are rendered once, not once per cell. Null when a reference has no known position.
+ */
+export interface FormulaTemplate {
+  parts: string[];
+  rows: number[];
+}
+
+export function formulaTemplate(e: Expr, home: string, zero: ZeroDivision): FormulaTemplate | null {
+  const rows: number[] = [];
+  templateRows = rows;
+  let text: string;
+  try {
+    text = renderFormula(e, home, zero);
+  } catch (err) {
+    if (err instanceof NotTemplatable) return null;
+    throw err;
+  } finally {
+    templateRows = null;
+  }
+  // Slots appear in the text in another order than they were made (guards are written around the body).
+  const slots = [...text.matchAll(SLOT)].map((m) => rows[Number(m[1])]);
+  if (slots.length !== rows.length || slots.some((row) => row === undefined)) return null;
+  return { parts: text.split(SLOT_SPLIT), rows: slots };
+}
+
+export function fromTemplate(t: FormulaTemplate, shift: number): string {
+  let out = t.parts[0];
+  for (let i = 0; i < t.rows.length; i++) out += t.rows[i] + shift + 1 + t.parts[i + 1];
+  return out;
+}
+
+/** Whether `b` is `a` with every cell reference `shift` rows lower (and all else equal), so renders from a's template. */
+export function shiftedBy(a: Expr, b: Expr, shift: number): boolean {
+  switch (a.t) {
+    case "ref":
+      return b.t === "ref" && sameShifted(a.at, b.at, shift);
+    case "num":
+      return b.t === "num" && a.v === b.v;
+    case "add":
+    case "min":
+    case "max":
+      return b.t === a.t && a.args.length === b.args.length && a.args.every((x, i) => shiftedBy(x, b.args[i], shift));
+    case "sub":
+    case "mul":
+    case "div":
+      return b.t === a.t && shiftedBy(a.a, b.a, shift) && shiftedBy(a.b, b.b, shift);
+    case "abs":
+      return b.t === "abs" && shiftedBy(a.a, b.a, shift);
+    case "round":
+      return b.t === "round" && a.digits === b.digits && shiftedBy(a.a, b.a, shift);
+    case "sum":
+      return b.t === "sum" && a.refs.length === b.refs.length && a.refs.every((r, i) => sameShifted(r, b.refs[i], shift));
+    case "sumIfs":
+      // Written with absolute rows: the same only unshifted.
+      return (
+        b.t === "sumIfs" &&
+        shift === 0 &&
+        a.sheet === b.sheet &&
+        a.sumCol === b.sumCol &&
+        a.fromRow === b.fromRow &&
+        a.toRow === b.toRow &&
+        a.criteria.length === b.criteria.length &&
+        a.criteria.every((c, i) => c.col === b.criteria[i].col && c.op === b.criteria[i].op && c.text === b.criteria[i].text)
+      );
+    case "ifText":
+      return (
+        b.t === "ifText" &&
+        sameShifted(a.at, b.at, shift) &&
+        a.equalsAny.length === b.equalsAny.length &&
+        a.equalsAny.every((x, i) => x === b.equalsAny[i]) &&
+        shiftedBy(a.then, b.then, shift) &&
+        shiftedBy(a.else, b.else, shift)
+      );
+  }
+}
+
+function sameShifted(a: Ref, b: Ref, shift: number): boolean {
+  return a.sheet === b.sheet && a.row !== undefined && a.col !== undefined && b.row === a.row + shift && b.col === a.col;
 }

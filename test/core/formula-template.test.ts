@@ -1,0 +1,65 @@
+/**
+ * Formulas of a table column are made from one template (OwnFormulas.rendered): they must be exactly what rendering
+ * each expression gives, under every setting that shapes formulas.
+ */
+import { derivations, OwnFormulas } from "../../src/core/derive";
+import { add, cellAt, div, formulaTemplate, fromTemplate, num, renderFormula, shiftedBy, sum, type Expr } from "../../src/core/expr";
+import type { Settings } from "../../src/core/model";
+import { readWorkbook } from "../../src/core/reader";
+import { templatePlan } from "../../src/core/template";
+import { synthData } from "../../bench/synthetic";
+import { snapshotOfPlan } from "../proof/snapshot-plan";
+import { sampleSnapshot } from "../check/helpers";
+
+describe("formula templates", () => {
+  test("every derived cell's formula is the one its expression renders to, under every setting", async () => {
+    const workbooks = [await sampleSnapshot(false), snapshotOfPlan(templatePlan(synthData(40, 3)).plan)];
+    let cells = 0;
+    for (const snapshot of workbooks) {
+      const model = readWorkbook(snapshot);
+      for (const zeroDivision of ["blank", "dash", "zero"] as const) {
+        for (const overExecution of ["cap", "deviation", "manual"] as const) {
+          for (const staffCaliber of ["onPayroll", "withHired"] as const) {
+            const settings: Settings = { ...model.settings, zeroDivision, overExecution, staffCaliber };
+            const m = { ...model, settings };
+            const own = new OwnFormulas(m);
+            for (const d of derivations(m)) {
+              expect(own.rendered(d)).toBe(renderFormula(d.expr, d.sheet, zeroDivision));
+              cells++;
+            }
+          }
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(10_000);
+  });
+
+  test("a template gives the formula of the same expression shifted down, and only such a one is shifted", () => {
+    const on = (row: number): Expr =>
+      div(add(cellAtExpr("项目", row, 4), cellAtExpr("基本信息", row, 5)), sum([cellAt("项目", row, 6), cellAt("项目", row, 7)]));
+    const template = formulaTemplate(on(9), "项目", "blank")!;
+    expect(fromTemplate(template, 0)).toBe(renderFormula(on(9), "项目", "blank"));
+    expect(fromTemplate(template, 991)).toBe(renderFormula(on(1000), "项目", "blank"));
+    expect(shiftedBy(on(9), on(1000), 991)).toBe(true);
+    expect(shiftedBy(on(9), on(1000), 990)).toBe(false);
+    // A reference that stays put (a total row) makes another formula on every row.
+    const share = (row: number): Expr => div(cellAtExpr("项目", row, 4), cellAtExpr("项目", 90, 4));
+    expect(shiftedBy(share(9), share(10), 1)).toBe(false);
+    // Another column, another constant, another sheet: not the same shape.
+    expect(shiftedBy(cellAtExpr("项目", 9, 4), cellAtExpr("项目", 10, 5), 1)).toBe(false);
+    expect(shiftedBy(div(cellAtExpr("项目", 9, 4), num(2)), div(cellAtExpr("项目", 10, 4), num(3)), 1)).toBe(false);
+    expect(shiftedBy(cellAtExpr("项目", 9, 4), cellAtExpr("其他", 10, 4), 1)).toBe(false);
+    // SUMIFS ranges are absolute: shifted, they are another formula.
+    const sumIfs: Expr = { t: "sumIfs", sheet: "项目", sumCol: 3, fromRow: 4, toRow: 90, criteria: [{ col: 2, op: "=", text: "A" }] };
+    expect(shiftedBy(sumIfs, { ...sumIfs }, 0)).toBe(true);
+    expect(shiftedBy(sumIfs, { ...sumIfs }, 1)).toBe(false);
+    // A sheet name holding the slot marks themselves: no template, rather than a wrong formula.
+    expect(formulaTemplate(div(cellAtExpr("表\uE0000\uE001", 3, 1), cellAtExpr("项目", 3, 2)), "项目", "blank")).toBeNull();
+    // A reference without a known position cannot go in a template.
+    expect(formulaTemplate({ t: "ref", at: { sheet: "项目", ref: "$B$5" } }, "项目", "blank")).toBeNull();
+  });
+});
+
+function cellAtExpr(sheet: string, row: number, col: number): Expr {
+  return { t: "ref", at: cellAt(sheet, row, col) };
+}
