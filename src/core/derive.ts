@@ -79,7 +79,7 @@ class Builder {
     return e && e.t === "ref" ? e.at : null;
   }
 
-  private readonly taken = new Set<string>();
+  private readonly taken = new CellMap<true>();
   private readonly columns = new Map<string, Ref[]>();
 
   /** A SUMIFS sharing its column cells with the others of this build. */
@@ -89,11 +89,11 @@ class Builder {
 
   /** Defines a derived cell; the first definition of a cell wins. */
   set(table: TableModel, tableIndex: number, row: RowModel | undefined, colKey: string, expr: Expr | null, kind?: ColumnKind) {
-    const target = this.refOf(table, row, colKey);
-    if (!target || !expr || !row) return;
-    const key = refKey(target);
-    if (this.taken.has(key)) return;
-    this.taken.add(key);
+    const col = table.columns.get(colKey);
+    if (col === undefined || !expr || !row) return;
+    if (this.taken.has(table.sheet, row.row, col)) return;
+    this.taken.set(table.sheet, row.row, col, true);
+    const target = cellAt(table.sheet, row.row, col);
     const spec = table.spec.columns.find((c) => c.key === colKey);
     this.out.push({
       table: table.spec.id,
@@ -103,8 +103,8 @@ class Builder {
       sheet: table.sheet,
       ref: target.ref,
       row: row.row,
-      col: table.columns.get(colKey)!,
-      key,
+      col,
+      key: refKey(target),
       expr,
       kind: kind ?? spec?.kind ?? "amount",
     });

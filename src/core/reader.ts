@@ -19,7 +19,7 @@ import {
 } from "./data/layout";
 import { format, type MessageKey } from "./data/messages";
 import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
-import { isCellError, sameCellValue, sheetExtent, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { isCellError, sameCellValue, sheetExtent, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { AMOUNT_UNITS, amountUnit, anyOf, decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens, YUAN_PER_WAN } from "./text";
 
 /** A reference into another workbook: [1]Sheet1!A1 or [预算.xlsx]Sheet1!A1. */
@@ -194,6 +194,34 @@ interface HeaderMatch {
 const readingContexts = new WeakMap<TableModel, string>();
 
 /**
+ * A cell as read. Its address is made when asked for: a model holds every cell of the tables (394,000 at 10,000
+ * projects) and few are ever named.
+ */
+class ReadCell implements CellModel {
+  value: Decimal | null = null;
+  raw: Decimal | null = null;
+  text: string | null = null;
+  typedAsText = false;
+  typedDecimals: number | undefined = undefined;
+  error: string | null = null;
+  noneMark = false;
+  isDate = false;
+
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    readonly original: CellValue,
+    readonly formula: string | null,
+    readonly numberFormat: string | null,
+  ) {}
+
+  get ref(): string {
+    return cellRef(this.row, this.col);
+  }
+}
+
+/**
  * Whether reading the cell now would give the earlier reading `known` of the same table cell: the same value,
  * formula and number format. Text readings are read again, as reading them may report an issue.
  */
@@ -341,22 +369,7 @@ class Reader {
     const value = sheet.values[r]?.[c] ?? null;
     const formula = sheet.formulas[r]?.[c] ?? null;
     const numberFormat = sheet.numberFormats[r]?.[c] ?? null;
-    const cell: CellModel = {
-      sheet: sheet.name,
-      ref: cellRef(row, col),
-      row,
-      col,
-      value: null,
-      raw: null,
-      text: null,
-      original: value,
-      typedAsText: false,
-      formula,
-      numberFormat,
-      error: null,
-      noneMark: false,
-      isDate: false,
-    };
+    const cell = new ReadCell(sheet.name, row, col, value, formula, numberFormat);
     const numeric = NUMERIC_KINDS.has(kind);
     if (value === null) return cell;
     if (isCellError(value)) {
