@@ -8,6 +8,7 @@ import { format, type Language } from "./data/messages";
 import { derivedCellState, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
 import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
 import { derive, readModel, type StepCache } from "./step-cache";
+import { CellMap } from "./cell-map";
 import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
 import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
@@ -61,14 +62,15 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const model = readModel(snapshot, cache);
   const { list, own } = derive(model, cache);
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const writes = new Set<string>();
-  for (const d of list) if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.add(d.key);
-  const derived = new DerivedValues(snapshot, list, "excel", model.settings, (d) => writes.has(d.key));
-  cache?.keepValues(snapshot, list, derived, writes);
+  const writes = new CellMap<true>();
+  for (const d of list) if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.set(d.sheet, d.row, d.col, true);
+  const isWritten = (d: Derivation) => writes.has(d.sheet, d.row, d.col);
+  const derived = new DerivedValues(snapshot, list, "excel", model.settings, isWritten);
+  cache?.keepValues(snapshot, list, derived, isWritten);
 
   // Asked only when a formula comes out blank (an input missing): a complete workbook never needs them.
   let requiredInputs: Map<string, string> | null = null;
-  let derivedKeys: Set<string> | null = null;
+  let derivedCells: CellMap<true> | null = null;
   const sheetPlans = new Map<string, SheetPlan>();
   const written: string[] = [];
   const writtenOn = new Map<string, number>();
@@ -76,7 +78,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const missing = new Set<string>();
   for (const d of list) {
     const key = d.key;
-    if (!writes.has(key)) {
+    if (!isWritten(d)) {
       kept.push(key);
       continue;
     }
@@ -93,12 +95,15 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     writtenOn.set(d.sheet, (writtenOn.get(d.sheet) ?? 0) + 1);
     if (value === "blank") {
       requiredInputs ??= requiredInputCells(model);
-      derivedKeys ??= new Set(list.map((x) => x.key));
+      if (derivedCells === null) {
+        derivedCells = new CellMap();
+        for (const x of list) derivedCells.set(x.sheet, x.row, x.col, true);
+      }
       for (const input of strictInputsOf(d.expr)) {
         const k = refKey(input);
-        if (requiredInputs.has(k) && !derivedKeys.has(k)) {
+        const { row, col } = refCoords(input);
+        if (requiredInputs.has(k) && !derivedCells.has(input.sheet, row, col)) {
           const sheet = sheets.get(input.sheet);
-          const { row, col } = refCoords(input);
           const v = sheet ? snapshotCell(sheet, row, col).value : null;
           if (v === null || v === "") missing.add(`${k}（${requiredInputs.get(k)}）`);
         }

@@ -1,6 +1,6 @@
 /** The work one command's steps share (see StepCache). */
 import { derivations, expenseCode, OwnFormulas, type DerivedValues, type Derivation } from "./derive";
-import { COLUMNS } from "./address";
+import { CellMap } from "./cell-map";
 import type { WorkbookModel } from "./model";
 import { readRegistry, readWorkbook, tableSheets } from "./reader";
 import { sameCellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
@@ -18,8 +18,7 @@ export class StepCache {
   private layout: string | null = null;
   private cached: { list: Derivation[]; own: OwnFormulas } | null = null;
   private read: { sheets: SheetSnapshot[]; model: WorkbookModel } | null = null;
-  private kept: { values: DerivedValues; list: Derivation[]; written: Map<string, Map<number, Derivation>>; sheets: SheetSnapshot[] } | null =
-    null;
+  private kept: { values: DerivedValues; list: Derivation[]; written: CellMap<Derivation>; sheets: SheetSnapshot[] } | null = null;
 
   private compared: { snapshot: WorkbookSnapshot; before: SheetSnapshot[]; changed: Change[] | null } | null = null;
 
@@ -51,16 +50,11 @@ export class StepCache {
     return this.cached;
   }
 
-  /** 计算 keeps the values it wrote (`written`: the derived cells' keys) for the steps after it. */
-  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: Set<string>): void {
-    // By sheet and position, so that the changed cells found later are looked up without naming them.
-    const at = new Map<string, Map<number, Derivation>>();
-    for (const d of list) {
-      if (!written.has(d.key)) continue;
-      let onSheet = at.get(d.sheet);
-      if (!onSheet) at.set(d.sheet, (onSheet = new Map()));
-      onSheet.set(d.row * COLUMNS + d.col, d);
-    }
+  /** 计算 keeps the values it wrote (`written`: whether it writes a derived cell) for the steps after it. */
+  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: (d: Derivation) => boolean): void {
+    // By position, so that the changed cells found later are looked up without naming them.
+    const at = new CellMap<Derivation>();
+    for (const d of list) if (written(d)) at.set(d.sheet, d.row, d.col, d);
     this.kept = { values, list, written: at, sheets: tableSheets(snapshot) };
   }
 
@@ -71,7 +65,7 @@ export class StepCache {
     const changed = this.changes(snapshot, kept.sheets);
     if (!changed) return null;
     for (const { sheet, row, col, formula } of changed) {
-      const d = kept.written.get(sheet)?.get(row * COLUMNS + col);
+      const d = kept.written.get(sheet, row, col);
       if (!d || formula === null || !own.isOwn(d, formula)) return null;
     }
     return kept.values;
