@@ -488,7 +488,13 @@ class Checker {
     }
     // Numbers stored as text; which formula reads them is looked up only when there are any.
     const textCells: CellModel[] = [];
-    for (const t of this.ctx.tables()) for (const row of t.rows) for (const c of row.cells.values()) if (c.typedAsText) textCells.push(c);
+    for (const t of this.ctx.tables()) {
+      for (const row of t.rows) {
+        row.cells.forEach((c) => {
+          if (c.typedAsText) textCells.push(c);
+        });
+      }
+    }
     if (textCells.length > 0) {
       const readers = new Map<string, string>();
       for (const d of this.ctx.derivations) {

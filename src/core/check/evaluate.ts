@@ -112,12 +112,22 @@ export class CheckContext {
       on.push({ table: t, rowAt, keyAt });
       this.tablesOn.set(t.sheet, on);
       const keyValue = t.spec.columns.length <= 2;
-      const columnKinds = new Map(t.spec.columns.map((c) => [c.key, c.kind]));
       const rowKinds = new Map((t.spec.rows ?? []).map((r) => [r.key, r.kind]));
+      const isExact = (kind: string | undefined, colKey: string) =>
+        kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"));
+      // Only the columns that can be exact are looked at: a list table has 10,000s of rows.
+      const exactColumns = t.spec.columns.filter((c) => isExact(c.kind, c.key)).map((c) => c.key);
       for (const row of t.rows) {
-        for (const [colKey, c] of row.cells) {
-          const kind = keyValue ? rowKinds.get(row.key) : columnKinds.get(colKey);
-          if (kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"))) this.exact.add(c);
+        if (keyValue) {
+          const kind = rowKinds.get(row.key);
+          row.cells.forEach((c, colKey) => {
+            if (isExact(kind, colKey)) this.exact.add(c);
+          });
+        } else {
+          for (const colKey of exactColumns) {
+            const c = row.cells.get(colKey);
+            if (c) this.exact.add(c);
+          }
         }
       }
     }
