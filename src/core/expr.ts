@@ -217,8 +217,11 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
       return lookup.number(e.at) ?? "blank";
     case "num":
       return constant(e.v);
-    case "add":
-      return e.args.map((a) => evalNumber(a, lookup, zero)).reduce((x, y) => x.plus(y), new Decimal(0));
+    case "add": {
+      let total = ZERO;
+      for (const a of e.args) total = total.plus(evalNumber(a, lookup, zero));
+      return total;
+    }
     case "sub":
       return evalNumber(e.a, lookup, zero).minus(evalNumber(e.b, lookup, zero));
     case "mul":
@@ -235,18 +238,27 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
       // Excel's ROUND rounds half away from zero.
       return evalNumber(e.a, lookup, zero).toDecimalPlaces(e.digits, Decimal.ROUND_HALF_UP);
     case "sum":
-      return e.refs.map((r) => lookup.number(r) ?? new Decimal(0)).reduce((x, y) => x.plus(y), new Decimal(0));
-    case "sumIfs": {
-      let total = new Decimal(0);
-      for (const at of sumIfsMatches(e, (c) => lookup.text(c))) total = total.plus(lookup.number(at) ?? 0);
-      return total;
-    }
+      return sumOfNumbers(e.refs, lookup);
+    case "sumIfs":
+      return sumOfNumbers(sumIfsMatches(e, (c) => lookup.text(c)), lookup);
     case "ifText": {
       const t = lookup.text(e.at);
       const chosen = t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else;
       return evaluate(chosen, lookup, zero);
     }
   }
+}
+
+const ZERO = new Decimal(0);
+
+/** Σ of the numbers in the cells (blank cells and texts count as 0, as Excel's SUM does). */
+function sumOfNumbers(refs: Ref[], lookup: Lookup): Decimal {
+  let total = ZERO;
+  for (const r of refs) {
+    const n = lookup.number(r);
+    if (n !== null) total = total.plus(n);
+  }
+  return total;
 }
 
 class NotANumber extends Error {}
@@ -257,6 +269,11 @@ function evalNumber(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal {
   return v;
 }
 
+function allBlank(refs: Ref[], lookup: Lookup): boolean {
+  for (const r of refs) if (lookup.number(r) !== null) return false;
+  return true;
+}
+
 function sumRefs(e: Expr): Ref[] {
   if (e.t === "sum") return e.refs;
   if (e.t === "sumIfs") return sumIfsCells(e).sum;
@@ -265,12 +282,13 @@ function sumRefs(e: Expr): Ref[] {
 
 /** Evaluates an expression as the formula rendered from it evaluates in Excel. */
 export function evaluate(e: Expr, lookup: Lookup, zero: ZeroDivision): Value {
+  // Loops, not some()/every() with closures: evaluated for every derived cell of every step.
   const g = guardsOf(e);
-  if (g.strict.some((r) => lookup.number(r) === null)) return "blank";
-  if (g.sums.some((s) => sumRefs(s).every((r) => lookup.number(r) === null))) return "blank";
+  for (const r of g.strict) if (lookup.number(r) === null) return "blank";
+  for (const s of g.sums) if (allBlank(sumRefs(s), lookup)) return "blank";
   try {
-    if (g.divisors.some((d) => evalNumber(d, lookup, zero).isZero())) {
-      return zero === "zero" ? new Decimal(0) : zero === "dash" ? "dash" : "blank";
+    for (const d of g.divisors) {
+      if (evalNumber(d, lookup, zero).isZero()) return zero === "zero" ? new Decimal(0) : zero === "dash" ? "dash" : "blank";
     }
     const v = evalBody(e, lookup, zero);
     return v;
