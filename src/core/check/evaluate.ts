@@ -251,7 +251,8 @@ export class CheckContext {
 
   /** The derived cell's expression over the stated figures (memoised). */
   evaluate(d: Derivation): EvalResult {
-    return this.once(d, this.memo, "blank", () => this.ev(d.expr));
+    // The memo is asked first: a closure made on every call would be garbage on every hit.
+    return this.memo.get(d.sheet, d.row, d.col) ?? this.once(d, this.memo, "blank", () => this.ev(d.expr));
   }
 
   /**
@@ -261,7 +262,7 @@ export class CheckContext {
   isBlank(d: Derivation): boolean {
     const full = this.memo.get(d.sheet, d.row, d.col);
     if (full !== undefined) return full === "blank";
-    return this.once(d, this.blankMemo, true, () => this.blankExpr(d.expr));
+    return this.blankMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.blankMemo, true, () => this.blankExpr(d.expr));
   }
 
   private figureBlank(at: Ref): boolean {
@@ -318,7 +319,7 @@ export class CheckContext {
   private nominalOf(d: Derivation): Nominal {
     const full = this.memo.get(d.sheet, d.row, d.col);
     if (full !== undefined) return typeof full === "object" ? full.nom : full;
-    return this.once(d, this.nominalMemo, "blank", () => this.nominalExpr(d.expr));
+    return this.nominalMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.nominalMemo, "blank", () => this.nominalExpr(d.expr));
   }
 
   /** The nominal value of an expression (see nominal). */
