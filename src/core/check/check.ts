@@ -674,7 +674,7 @@ class Checker {
       const up = ruleById("plaus.sangongUp");
       const fig = (row: RowModel, col: string) => {
         const c = row.cells.get(col);
-        return c ? this.ctx.nominal(cellAt(c.sheet, c.row, c.col)) : "blank";
+        return c ? this.ctx.nominal(c) : "blank";
       };
       const total = sg.rowByKey.get("total");
       const rows = total && typeof fig(total, "current") === "object" && typeof fig(total, "previous") === "object" ? [total] : sg.rows.filter((x) => ["abroad", "reception", "car"].includes(x.key));
@@ -712,7 +712,7 @@ class Checker {
     const fig = (row: RowModel, col: string): Decimal | null => {
       const c = row.cells.get(col);
       if (!c) return null;
-      const v = this.ctx.nominal(cellAt(c.sheet, c.row, c.col));
+      const v = this.ctx.nominal(c);
       return typeof v === "object" ? v : null;
     };
     for (const row of t.rows) {
