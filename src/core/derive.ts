@@ -87,6 +87,15 @@ class Builder {
     return sumIfs(sheet, sumCol, fromRow, toRow, criteria, this.columns);
   }
 
+  private readonly kinds = new Map<TableModel, Map<string, ColumnKind>>();
+
+  /** A column's kind (amount when the spec does not say), looked up once per table rather than per cell. */
+  private kindOf(table: TableModel, colKey: string): ColumnKind {
+    let kinds = this.kinds.get(table);
+    if (!kinds) this.kinds.set(table, (kinds = new Map(table.spec.columns.map((c) => [c.key, c.kind]))));
+    return kinds.get(colKey) ?? "amount";
+  }
+
   /** Defines a derived cell; the first definition of a cell wins. */
   set(table: TableModel, tableIndex: number, row: RowModel | undefined, colKey: string, expr: Expr | null, kind?: ColumnKind) {
     const col = table.columns.get(colKey);
@@ -94,7 +103,6 @@ class Builder {
     if (this.taken.has(table.sheet, row.row, col)) return;
     this.taken.set(table.sheet, row.row, col, true);
     const target = cellAt(table.sheet, row.row, col);
-    const spec = table.spec.columns.find((c) => c.key === colKey);
     this.out.push({
       table: table.spec.id,
       tableIndex,
@@ -106,7 +114,7 @@ class Builder {
       col,
       key: refKey(target),
       expr,
-      kind: kind ?? spec?.kind ?? "amount",
+      kind: kind ?? this.kindOf(table, colKey),
     });
   }
 
@@ -233,10 +241,10 @@ function sangong(b: Builder, t: TableModel) {
 
 function projects(b: Builder, t: TableModel) {
   const body = t.rows.filter((r) => r.key !== "total");
+  // Column keys made once, not for each of 10,000s of rows.
+  const groups = ["initial", "annual", "spent"].map((g) => ({ total: `${g}Total`, parts: ["Fiscal", "Carry", "Other"].map((s) => g + s) }));
   for (const r of body) {
-    for (const g of ["initial", "annual", "spent"]) {
-      b.set(t, 0, r, `${g}Total`, b.listSum(["Fiscal", "Carry", "Other"].map((s) => b.refOf(t, r, g + s))));
-    }
+    for (const g of groups) b.set(t, 0, r, g.total, b.listSum(g.parts.map((key) => b.refOf(t, r, key))));
   }
   const total = t.rowByKey.get("total");
   const inTotal = t.columns.get("inTotal");
