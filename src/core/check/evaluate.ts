@@ -82,8 +82,8 @@ export class CheckContext {
   /** By sheet: the tables on it (a position is looked up in them, not in a map of every cell). */
   private readonly tablesOn = new Map<string, TableIndex[]>();
   // By cell (CellMap): asked for every reference of every formula.
-  private readonly derivations_ = new CellMap<Derivation>();
-  private readonly states_ = new CellMap<DerivedCellState>();
+  private readonly derivedCells = new CellMap<Derivation>();
+  private readonly fillStates = new CellMap<DerivedCellState>();
   readonly sheets: Map<string, SheetSnapshot>;
   private readonly memo = new CellMap<EvalResult>();
   private readonly blankMemo = new CellMap<boolean>();
@@ -133,29 +133,29 @@ export class CheckContext {
     }
     this.own = own ?? new OwnFormulas(model);
     for (const d of derivations) {
-      this.derivations_.set(d.sheet, d.row, d.col, d);
-      this.states_.set(d.sheet, d.row, d.col, derivedCellState(this.sheets.get(d.sheet), d, this.own));
+      this.derivedCells.set(d.sheet, d.row, d.col, d);
+      this.fillStates.set(d.sheet, d.row, d.col, derivedCellState(this.sheets.get(d.sheet), d, this.own));
     }
   }
 
   /** The derivation of the cell at a reference, if it is a derived cell. */
   derivationAt(at: Ref): Derivation | undefined {
     const { row, col } = refCoords(at);
-    return this.derivations_.get(at.sheet, row, col);
+    return this.derivedCells.get(at.sheet, row, col);
   }
 
   /** How a derived cell is filled (undefined for a cell that is not derived). */
   stateAt(at: Ref): DerivedCellState | undefined {
     const { row, col } = refCoords(at);
-    return this.states_.get(at.sheet, row, col);
+    return this.fillStates.get(at.sheet, row, col);
   }
 
   /** The derivation of the cell at a reference when it is evaluated from its expression (blank or ours). */
   private evaluated(at: Ref): Derivation | undefined {
     const { row, col } = refCoords(at);
-    const d = this.derivations_.get(at.sheet, row, col);
+    const d = this.derivedCells.get(at.sheet, row, col);
     if (!d) return undefined;
-    const state = this.states_.get(at.sheet, row, col);
+    const state = this.fillStates.get(at.sheet, row, col);
     return state === "blank" || state === "ours" ? d : undefined;
   }
 
