@@ -369,6 +369,21 @@ function indicators(b: Builder, t: TableModel) {
   }
 }
 
+/**
+ * A derivation list by cell, made once per list (every step of a command shares the list, and 计算, 附表 and 审核
+ * each look derived cells up by position). Lists are never changed once made.
+ */
+export function derivationsByCell(list: Derivation[]): CellMap<Derivation> {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new CellMap();
+    for (const d of list) index.set(d.sheet, d.row, d.col, d);
+    indexes.set(list, index);
+  }
+  return index;
+}
+const indexes = new WeakMap<Derivation[], CellMap<Derivation>>();
+
 /** Every derived cell of the model's input tables. */
 export function derivations(model: WorkbookModel): Derivation[] {
   const b = new Builder(model.settings);
@@ -500,7 +515,7 @@ export function writtenByFill(state: DerivedCellState): boolean {
  * `written(d)` says whether 计算 writes (or has written) d's formula; in "excel" mode a cell it leaves alone is an input.
  */
 export class DerivedValues {
-  private readonly byCell = new CellMap<Derivation>();
+  private readonly byCell: CellMap<Derivation>;
   private readonly sheets: Map<string, SheetSnapshot>;
   private readonly memo = new CellMap<Value | typeof VISITING>();
   // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
@@ -514,7 +529,7 @@ export class DerivedValues {
     private readonly settings: Settings,
     private readonly written: (d: Derivation) => boolean = () => true,
   ) {
-    for (const d of list) this.byCell.set(d.sheet, d.row, d.col, d);
+    this.byCell = derivationsByCell(list);
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.lookup = {
       number: (at) => {

@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { derivedCellState, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
+import { derivationsByCell, derivedCellState, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
 import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
 import { derive, readModel, type StepCache } from "./step-cache";
 import { CellMap } from "./cell-map";
@@ -62,15 +62,14 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const model = readModel(snapshot, cache);
   const { list, own } = derive(model, cache);
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const writes = new CellMap<true>();
-  for (const d of list) if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.set(d.sheet, d.row, d.col, true);
+  const writes = new CellMap<Derivation>();
+  for (const d of list) if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.set(d.sheet, d.row, d.col, d);
   const isWritten = (d: Derivation) => writes.has(d.sheet, d.row, d.col);
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, isWritten);
-  cache?.keepValues(snapshot, list, derived, isWritten);
+  cache?.keepValues(snapshot, list, derived, writes);
 
   // Asked only when a formula comes out blank (an input missing): a complete workbook never needs them.
   let requiredInputs: Map<string, string> | null = null;
-  let derivedCells: CellMap<true> | null = null;
   const sheetPlans = new Map<string, SheetPlan>();
   const written: string[] = [];
   const writtenOn = new Map<string, number>();
@@ -95,10 +94,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     writtenOn.set(d.sheet, (writtenOn.get(d.sheet) ?? 0) + 1);
     if (value === "blank") {
       requiredInputs ??= requiredInputCells(model);
-      if (derivedCells === null) {
-        derivedCells = new CellMap();
-        for (const x of list) derivedCells.set(x.sheet, x.row, x.col, true);
-      }
+      const derivedCells = derivationsByCell(list);
       for (const input of strictInputsOf(d.expr)) {
         const k = refKey(input);
         const { row, col } = refCoords(input);

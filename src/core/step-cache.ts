@@ -50,12 +50,12 @@ export class StepCache {
     return this.cached;
   }
 
-  /** 计算 keeps the values it wrote (`written`: whether it writes a derived cell) for the steps after it. */
-  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: (d: Derivation) => boolean): void {
-    // By position, so that the changed cells found later are looked up without naming them.
-    const at = new CellMap<Derivation>();
-    for (const d of list) if (written(d)) at.set(d.sheet, d.row, d.col, d);
-    this.kept = { values, list, written: at, sheets: tableSheets(snapshot) };
+  /**
+   * 计算 keeps the values it wrote for the steps after it. `written`: the derived cells it writes, by position, so that
+   * the changed cells found later are looked up without naming them.
+   */
+  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: CellMap<Derivation>): void {
+    this.kept = { values, list, written, sheets: tableSheets(snapshot) };
   }
 
   /** 计算's values, when `snapshot` is its workbook with its writes applied and nothing else changed; else null. */

@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { derivedCellState, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
+import { derivationsByCell, derivedCellState, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
 import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
@@ -14,7 +14,7 @@ import { CellMap } from "../cell-map";
 
 export class AttachmentContext {
   readonly model: WorkbookModel;
-  private readonly derived = new CellMap<Derivation>();
+  private readonly derived: CellMap<Derivation>;
   /** Values of the input sheets' derived cells as Excel shows them after 计算, computed when asked for. */
   private readonly derivedValues: DerivedValues;
   /** Derived cells 计算 has not written yet (blank in the workbook): the attachments would show blank there. */
@@ -29,7 +29,7 @@ export class AttachmentContext {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.model = readModel(snapshot, cache);
     const { list, own } = derive(this.model, cache);
-    for (const d of list) this.derived.set(d.sheet, d.row, d.col, d);
+    this.derived = derivationsByCell(list);
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Each cell's state is
     // found once, for both questions below.
     const states = new CellMap<DerivedCellState>();

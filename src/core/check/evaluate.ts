@@ -6,7 +6,7 @@
  * is evaluated from its expression, so checking does not depend on whether 计算 has run.
  */
 import Decimal from "decimal.js";
-import { derivedCellState, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
+import { derivationsByCell, derivedCellState, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
 import { constant, refCoords, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
@@ -82,7 +82,7 @@ export class CheckContext {
   /** By sheet: the tables on it (a position is looked up in them, not in a map of every cell). */
   private readonly tablesOn = new Map<string, TableIndex[]>();
   // By cell (CellMap): asked for every reference of every formula.
-  private readonly derivedCells = new CellMap<Derivation>();
+  private readonly derivedCells: CellMap<Derivation>;
   private readonly fillStates = new CellMap<DerivedCellState>();
   readonly sheets: Map<string, SheetSnapshot>;
   private readonly memo = new CellMap<EvalResult>();
@@ -132,8 +132,8 @@ export class CheckContext {
       }
     }
     this.own = own ?? new OwnFormulas(model);
+    this.derivedCells = derivationsByCell(derivations);
     for (const d of derivations) {
-      this.derivedCells.set(d.sheet, d.row, d.col, d);
       this.fillStates.set(d.sheet, d.row, d.col, derivedCellState(this.sheets.get(d.sheet), d, this.own));
     }
   }
@@ -235,12 +235,11 @@ export class CheckContext {
   }
 
   /**
-   * A derived cell's answer from `memo`, computed once; `circular` when the cell is met again while its own answer is
-   * being computed (a circular reference).
+   * Computes a derived cell's answer missing from `memo` and keeps it there; `circular` when the cell is met again
+   * while its own answer is being computed (a circular reference). Callers ask the memo first, so that a hit makes no
+   * closure.
    */
   private once<T>(d: Derivation, memo: CellMap<T>, circular: T, compute: () => T): T {
-    const hit = memo.get(d.sheet, d.row, d.col);
-    if (hit !== undefined) return hit;
     if (this.visiting.has(d.sheet, d.row, d.col)) return circular;
     this.visiting.set(d.sheet, d.row, d.col, true);
     const v = compute();
@@ -251,7 +250,6 @@ export class CheckContext {
 
   /** The derived cell's expression over the stated figures (memoised). */
   evaluate(d: Derivation): EvalResult {
-    // The memo is asked first: a closure made on every call would be garbage on every hit.
     return this.memo.get(d.sheet, d.row, d.col) ?? this.once(d, this.memo, "blank", () => this.ev(d.expr));
   }
 

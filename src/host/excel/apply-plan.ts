@@ -286,6 +286,8 @@ async function writeRuns(
   entry: (w: CellWrite) => unknown,
   assign: (range: Excel.Range, text: string) => void,
 ): Promise<Cell[]> {
+  // Each cell's text found once (an R1C1 conversion there and back), for both passes.
+  const texts = new Map(cells.map((c) => [c, text(c.write, c.row, c.col)]));
   let left = cells;
   for (const line of ["column", "row"] as const) {
     const loose: Cell[] = [];
@@ -296,14 +298,9 @@ async function writeRuns(
       let start = 0;
       while (start < group.length) {
         const first = group[start];
-        const shared = text(first.write, first.row, first.col);
+        const shared = texts.get(first)!;
         let end = start + 1;
-        while (
-          shared !== null &&
-          end < group.length &&
-          step(group[end]) === step(group[end - 1]) + 1 &&
-          text(group[end].write, group[end].row, group[end].col) === shared
-        ) {
+        while (shared !== null && end < group.length && step(group[end]) === step(group[end - 1]) + 1 && texts.get(group[end]) === shared) {
           end++;
         }
         const last = group[end - 1];
