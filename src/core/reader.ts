@@ -233,6 +233,16 @@ function readsTheSame(known: CellModel, sheet: SheetSnapshot, row: number, col: 
   return sameCellValue(sheet.values[r]?.[c], known.original);
 }
 
+/** How a table cell is read: a key/value table's row may name its own kind. */
+function cellKind(spec: TableSpec, rowSpec: RowSpec | undefined, colKey: string, colSpec: ColumnSpec): ColumnSpec["kind"] {
+  return rowSpec?.kind && spec.columns.length <= 2 && colKey === spec.columns[0].key ? rowSpec.kind : colSpec.kind;
+}
+
+/** A rate column whose header says % holds percent figures (12.5 means 12.5 %). */
+function percentHeader(sheet: SheetSnapshot, headerRow: number, col: number): boolean {
+  return (cellText(sheet, headerRow, col) ?? "").includes("%");
+}
+
 class Reader {
   readonly issues: ReaderIssue[] = [];
   private readonly mergeCache = new Map<SheetSnapshot, Map<string, string>>();
@@ -435,7 +445,7 @@ class Reader {
       colKey,
       c,
       colSpec: columnSpecs.get(colKey)!,
-      percentHeader: (cellText(sheet, header.row, c) ?? "").includes("%"),
+      percentHeader: percentHeader(sheet, header.row, c),
     }));
     const context = `${scale}|${columnInfo.map((i) => `${i.colKey}@${i.c}${i.percentHeader ? "%" : ""}`).join(",")}`;
     readingContexts.set(table, context);
@@ -487,8 +497,7 @@ class Reader {
           cells.set(colKey, known);
           continue;
         }
-        const kind = rowSpec?.kind && spec.columns.length <= 2 && colKey === spec.columns[0].key ? rowSpec.kind : colSpec.kind;
-        cells.set(colKey, this.readCell(sheet, r, c, kind, scale, percentHeader));
+        cells.set(colKey, this.readCell(sheet, r, c, cellKind(spec, rowSpec, colKey, colSpec), scale, percentHeader));
       }
       const rowModel: RowModel = { key, label, row: r, cells };
       table.rows.push(rowModel);
@@ -765,4 +774,98 @@ export function readWorkbook(snapshot: WorkbookSnapshot, previous?: WorkbookMode
     registry: reader.readRegistry(),
     sheetNames: snapshot.sheets.map((s) => s.name),
   };
+}
+
+/** The 基本信息 rows the reader reads for the whole model (readInfo, readWorkbook). */
+const READER_SET_INFO = new Set(["year", "currency", "unit"]);
+
+/** A cell whose change `patchedModel` takes in place of a fresh read. */
+export interface ChangedCell {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** A reading that reported nothing and can report nothing (a blank, a number, a 无/— mark, no link elsewhere). */
+function readsQuietly(cell: CellModel): boolean {
+  return cell.error === null && !cell.isDate && !cell.typedAsText && (cell.text === null || cell.noneMark) && !cell.formula?.includes("[");
+}
+
+/**
+ * The model of `snapshot`, made from `previous` (the model of the same table sheets before `changes`) by reading the
+ * changed cells alone; null when a change could read as more than that cell, and the workbook must be read afresh.
+ * The usual case is 计算's writes: a number, a formula's result or a 无 mark where a derived cell was blank.
+ *
+ * A cell qualifies when it is a figure of an input table's row (right of the label; not a setting, nor the year,
+ * currency or unit of 基本信息), it read quietly before and reads quietly now, and its row does not name a fund block
+ * (the block's name is the next cell after that label). A number or a 无 mark names no header, group, title, row or
+ * unit, and a row with a label is not blank either way, so the tables are found and end where they did.
+ */
+export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel, changes: ChangedCell[]): WorkbookModel | null {
+  const reader = new Reader(snapshot);
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const blockHeaders = new Map<string, number[]>();
+  for (const t of [...previous.tables.values()].flat()) {
+    if (t.spec.repeated) blockHeaders.set(t.sheet, [...(blockHeaders.get(t.sheet) ?? []), t.headerRow]);
+  }
+  // Changed rows by sheet, then the tables holding them: only those tables are copied.
+  const rowsOf = new Map<string, Map<number, ChangedCell[]>>();
+  for (const change of changes) {
+    const sheet = sheets.get(change.sheet);
+    if (!sheet) return null;
+    const nearBlock = (blockHeaders.get(change.sheet) ?? []).some((h) => change.row >= h - 5 && change.row < h);
+    if (nearBlock && namesFundBlock(reader, sheet, change.row)) return null;
+    const byRow = rowsOf.get(change.sheet) ?? new Map<number, ChangedCell[]>();
+    byRow.set(change.row, [...(byRow.get(change.row) ?? []), change]);
+    rowsOf.set(change.sheet, byRow);
+  }
+  let patched = 0;
+  const tables = new Map<TableId, TableModel[]>();
+  for (const [id, list] of previous.tables) {
+    tables.set(
+      id,
+      list.map((table) => {
+        const byRow = rowsOf.get(table.sheet);
+        if (!byRow || table.rows.every((r) => !byRow.has(r.row))) return table;
+        const sheet = sheets.get(table.sheet)!;
+        const keyOfCol = new Map([...table.columns].map(([k, c]) => [c, k]));
+        const specOf = new Map(table.spec.columns.map((c) => [c.key, c]));
+        const rows = table.rows.map((row) => {
+          const changed = byRow.get(row.row);
+          // Left unpatched, so declined below: cells that set the settings, the year, the currency or the unit.
+          if (!changed || id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) return row;
+          const cells = new Map(row.cells);
+          for (const { row: r, col } of changed) {
+            const colKey = keyOfCol.get(col);
+            const before = colKey === undefined ? undefined : cells.get(colKey);
+            if (colKey === undefined || before === undefined || col <= table.labelCol || !readsQuietly(before)) continue;
+            const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
+            const kind = cellKind(table.spec, rowSpec, colKey, specOf.get(colKey)!);
+            const now = reader.readCell(sheet, r, col, kind, table.scale, percentHeader(sheet, table.headerRow, col));
+            if (!readsQuietly(now) || reader.issues.length > 0) continue;
+            cells.set(colKey, now);
+            patched++;
+          }
+          return { ...row, cells };
+        });
+        const copy: TableModel = { ...table, rows, rowByKey: new Map(rows.map((r) => [r.key, r])) };
+        const context = readingContexts.get(table);
+        if (context !== undefined) readingContexts.set(copy, context);
+        return copy;
+      }),
+    );
+  }
+  if (patched !== changes.length) return null;
+  return { ...previous, tables, registry: reader.readRegistry(), sheetNames: snapshot.sheets.map((s) => s.name) };
+}
+
+/** A row holding a fund block's name or scope label, which readBlockName reads the next cell after. */
+function namesFundBlock(reader: Reader, sheet: SheetSnapshot, row: number): boolean {
+  const { cols } = reader.extent(sheet);
+  for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
+    const t = cellText(sheet, row, c);
+    if (labelMatches(t, FUND_BLOCK_LABELS.name.label, FUND_BLOCK_LABELS.name.synonyms)) return true;
+    if (labelMatches(t, FUND_BLOCK_LABELS.scope.label, FUND_BLOCK_LABELS.scope.synonyms)) return true;
+  }
+  return false;
 }

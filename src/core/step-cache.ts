@@ -2,13 +2,14 @@
 import { derivations, expenseCode, OwnFormulas, type DerivedValues, type Derivation } from "./derive";
 import { CellMap } from "./cell-map";
 import type { WorkbookModel } from "./model";
-import { readRegistry, readWorkbook, tableSheets } from "./reader";
+import { patchedModel, readRegistry, readWorkbook, tableSheets } from "./reader";
 import { sameCellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 /**
  * What the steps of one command (生成附表, build) share, each step reading the workbook its predecessor wrote:
  * - the model, when the sheets the reader reads are unchanged (审核 after 附表: only 附件 sheets, the registry and
- *   fills differ); else the readings of the cells that did not change (附表 after 计算: only derived cells did);
+ *   fills differ); patched where only table figures changed quietly (附表 after 计算: only derived cells did); else
+ *   the readings of the cells that did not change;
  * - derivations and their rendered formulas, which depend only on the tables' layout, the indicator natures and
  *   expense codes, and the settings, none of which a step changes;
  * - 计算's derived values, as Excel shows them after 计算, while the only cells that changed are the ones it wrote
@@ -33,8 +34,15 @@ export class StepCache {
 
   model(snapshot: WorkbookSnapshot): WorkbookModel {
     const sheets = tableSheets(snapshot);
-    if (this.read && this.changes(snapshot, this.read.sheets)?.length === 0) {
+    const changed = this.read ? this.changes(snapshot, this.read.sheets) : null;
+    if (this.read && changed?.length === 0) {
       return { ...this.read.model, registry: readRegistry(snapshot), sheetNames: snapshot.sheets.map((s) => s.name) };
+    }
+    // After 计算: only the derived cells it wrote changed, and only they are read again.
+    const patched = this.read && changed ? patchedModel(snapshot, this.read.model, changed) : null;
+    if (patched) {
+      this.read = { sheets, model: patched };
+      return patched;
     }
     const model = readWorkbook(snapshot, this.read?.model);
     this.read = { sheets, model };

@@ -1,4 +1,4 @@
-import { readWorkbook, sheetsNeededWhole } from "../../src/core/reader";
+import { patchedModel, readWorkbook, sheetsNeededWhole } from "../../src/core/reader";
 import { cellRef } from "../../src/core/address";
 import { clone, find, insertColumn, insertRow, setCell, setValue, sheetOf, swapRows } from "../support/snapshot-edit";
 import { loadSample, projection, seedData, snapshot, workbookFrom } from "../support/workbooks";
@@ -268,5 +268,42 @@ describe("reader: sheets needed whole", () => {
     const partly = ["草稿", "我的项目表", "_selfeval", "预算执行", "预算执行情况", "附件1 部门整体支出绩效自评基础数据表"];
     expect(sheetsNeededWhole(s, partly)).toEqual(["我的项目表", "_selfeval", "预算执行", "预算执行情况"]);
     expect(sheetsNeededWhole(s, [])).toEqual([]);
+  });
+});
+
+describe("reader: a model patched where cells changed", () => {
+  it("reads a fund block's scope afresh when a changed figure sits on the row its scope is taken from", () => {
+    const s = clone(base);
+    const fund = sheetOf(s, "社保基金");
+    // A second block right below the first, without its name row: its scope is looked for in the rows above its header,
+    // and found on the first block's line labelled 口径 (a row of the first block: a scope label does not end it).
+    for (const grid of [fund.values, fund.formulas, fund.numberFormats] as unknown[][][]) {
+      for (let r = 4; r < 28; r++) grid.push([...(grid[r] ?? [])]);
+    }
+    setValue(fund, 24, 0, "口径");
+    const before = readWorkbook(s);
+    expect(before.tables.get("fund")![0].rowByKey.has("exExtra:口径")).toBe(true);
+    expect(before.tables.get("fund")![1].scope).toBe("4000");
+    const after = clone(s);
+    setValue(sheetOf(after, "社保基金"), 24, 1, 5000);
+    expect(patchedModel(after, before, [{ sheet: "社保基金", row: 24, col: 1 }])).toBeNull();
+    expect(readWorkbook(after).tables.get("fund")![1].scope).toBe("5000");
+    // Another figure of that block is patched, and reads as a fresh read does.
+    const other = clone(s);
+    setValue(sheetOf(other, "社保基金"), 22, 2, 24751);
+    const patched = patchedModel(other, before, [{ sheet: "社保基金", row: 22, col: 2 }]);
+    expect(patched).not.toBeNull();
+    expect(patched).toEqual(readWorkbook(other));
+  });
+
+  it("reads afresh when a changed cell is a setting or the year, which the whole model depends on", () => {
+    const before = readWorkbook(base);
+    for (const [table, row] of [["settings", "overAchievement"], ["info", "year"]] as const) {
+      const cell = before.tables.get(table)![0].rowByKey.get(row)!.cells.get("value")!;
+      const after = clone(base);
+      const sheet = sheetOf(after, cell.sheet);
+      setValue(sheet, cell.row, cell.col, Number(cell.original) + 1);
+      expect(patchedModel(after, before, [{ sheet: cell.sheet, row: cell.row, col: cell.col }])).toBeNull();
+    }
   });
 });

@@ -19,7 +19,7 @@ import { fillWorkbook } from "../../src/core/fill";
 import { readWorkbook } from "../../src/core/reader";
 import { snapshotCell, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { parseRef } from "../../src/core/address";
-import { BASES, caseArb, userWorkbook } from "./generated";
+import { BASES, caseArb, editArb, userWorkbook } from "./generated";
 import { applyPlanToSnapshot, cellMap, clone, snapshotStepHost } from "./snapshot-plan";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 250);
@@ -140,6 +140,54 @@ describe("fast paths", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it("a model patched where cells changed (the step cache's read after 计算 or an edit) equals a fresh read", () => {
+    const isPatch = (before: ReturnType<typeof readWorkbook>, now: ReturnType<typeof readWorkbook>) => {
+      const earlier = new Set([...before.tables.values()].flat());
+      // A patch copies the tables it changes and keeps the others; a read makes every table anew.
+      return now.tables !== before.tables && [...now.tables.values()].flat().some((t) => earlier.has(t));
+    };
+    // One table cell (a figure, the year, a setting…) retyped as a number, a word, an error, a date, a link, or blanked.
+    const retype = (s: WorkbookSnapshot, pick: number, how: string): WorkbookSnapshot => {
+      const out = clone(s);
+      const cells = [...readWorkbook(s).tables.values()].flat().flatMap((t) => t.rows.flatMap((r) => [...r.cells.values()]));
+      if (cells.length === 0) return out;
+      const cell = cells[pick % cells.length];
+      const sheet = out.sheets.find((x) => x.name === cell.sheet)!;
+      const [r, c] = [cell.row - sheet.originRow, cell.col - sheet.originCol];
+      for (const grid of [sheet.values, sheet.formulas, sheet.numberFormats] as unknown[][][]) grid[r] ??= [];
+      const number = typeof cell.original === "number" ? cell.original + 1 : 3;
+      sheet.values[r][c] = { number, word: "待定", error: { error: "#DIV/0!" }, date: 45000, link: 5, blank: null, none: "无" }[how] ?? null;
+      sheet.formulas[r][c] = how === "link" ? "=[1]Sheet1!A1" : null;
+      sheet.numberFormats[r][c] = how === "date" ? "yyyy-mm-dd" : (sheet.numberFormats[r][c] ?? null);
+      return out;
+    };
+    const retypeArb = fc.record({ pick: fc.nat(), how: fc.constantFrom("number", "word", "error", "date", "link", "blank", "none") });
+    let afterFill = 0;
+    let afterEdit = 0;
+    fc.assert(
+      fc.property(arb, fc.array(editArb, { maxLength: 4 }), retypeArb, (x, edits, { pick, how }) => {
+        const s = workbook(x);
+        const filled = clone(s);
+        applyPlanToSnapshot(filled, fillWorkbook(s).plan);
+        const edited = retype(userWorkbook(0, edits, [s]), pick, how);
+        for (const later of [filled, edited]) {
+          const cache = new StepCache();
+          const before = cache.model(s);
+          const now = cache.model(later);
+          expect(now).toEqual(readWorkbook(later));
+          if (isPatch(before, now)) {
+            if (later === filled) afterFill++;
+            else afterEdit++;
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // The fast path is the usual one after 计算, and taken after some edits too (declined after others).
+    expect(afterFill).toBeGreaterThan(RUNS / 2);
+    expect(afterEdit).toBeGreaterThan(0);
   });
 
   it("the step cache hands 计算's values to the next step only while nothing but the cells it wrote changed", () => {

@@ -15,7 +15,7 @@ export interface Edit {
   how: "blank" | "number" | "text" | "formula";
   n: number;
 }
-const editArb: fc.Arbitrary<Edit> = fc.record({
+export const editArb: fc.Arbitrary<Edit> = fc.record({
   sheet: fc.nat(20),
   row: fc.nat(60),
   col: fc.nat(20),
