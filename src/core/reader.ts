@@ -815,9 +815,11 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
     if (!sheet) return null;
     const nearBlock = (blockHeaders.get(change.sheet) ?? []).some((h) => change.row >= h - 5 && change.row < h);
     if (nearBlock && namesFundBlock(reader, sheet, change.row)) return null;
-    const byRow = rowsOf.get(change.sheet) ?? new Map<number, ChangedCell[]>();
-    byRow.set(change.row, [...(byRow.get(change.row) ?? []), change]);
-    rowsOf.set(change.sheet, byRow);
+    let byRow = rowsOf.get(change.sheet);
+    if (!byRow) rowsOf.set(change.sheet, (byRow = new Map()));
+    const inRow = byRow.get(change.row);
+    if (inRow) inRow.push(change);
+    else byRow.set(change.row, [change]);
   }
   let patched = 0;
   const tables = new Map<TableId, TableModel[]>();
@@ -835,11 +837,11 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
           // Left unpatched, so declined below: cells that set the settings, the year, the currency or the unit.
           if (!changed || id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) return row;
           const cells = new Map(row.cells);
+          const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
           for (const { row: r, col } of changed) {
             const colKey = keyOfCol.get(col);
             const before = colKey === undefined ? undefined : cells.get(colKey);
             if (colKey === undefined || before === undefined || col <= table.labelCol || !readsQuietly(before)) continue;
-            const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
             const kind = cellKind(table.spec, rowSpec, colKey, specOf.get(colKey)!);
             const now = reader.readCell(sheet, r, col, kind, table.scale, percentHeader(sheet, table.headerRow, col));
             if (!readsQuietly(now) || reader.issues.length > 0) continue;
