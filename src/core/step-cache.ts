@@ -17,6 +17,8 @@ import { sameCellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snap
  */
 export class StepCache {
   private layout: string | null = null;
+  /** The model `layout` was worked out for. */
+  private keyed: WorkbookModel | null = null;
   private cached: { list: Derivation[]; own: OwnFormulas } | null = null;
   private read: { sheets: SheetSnapshot[]; model: WorkbookModel } | null = null;
   private kept: { values: DerivedValues; list: Derivation[]; written: CellMap<Derivation>; sheets: SheetSnapshot[] } | null = null;
@@ -50,7 +52,13 @@ export class StepCache {
   }
 
   for(model: WorkbookModel): { list: Derivation[]; own: OwnFormulas } {
+    // The same tables and settings (审核 after 附表: the model reused) need no layout key, which reads every row.
+    if (this.cached && this.keyed?.tables === model.tables && this.keyed.settings === model.settings) {
+      this.cached.own.adopt(model);
+      return this.cached;
+    }
     const layout = layoutKey(model);
+    this.keyed = model;
     if (!this.cached || layout !== this.layout) {
       this.layout = layout;
       this.cached = { list: derivations(model), own: new OwnFormulas(model) };

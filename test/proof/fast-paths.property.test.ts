@@ -237,6 +237,10 @@ describe("fast paths", () => {
     const model = readWorkbook(s);
     const third = cache.for({ ...model, settings: { ...model.settings, overExecution: "deviation" } }).list;
     expect(third).not.toBe(second);
+    // The same tables (a model reused between steps) under the other setting again: derived again, not served.
+    const fourth = cache.for(model).list;
+    expect(fourth).not.toBe(third);
+    expect(fourth.map((d) => d.key)).toEqual(second.map((d) => d.key));
   });
 
   it("the step cache reads the model again when a sheet the reader reads changes, and only then", () => {
