@@ -139,6 +139,10 @@ describe("interval arithmetic", () => {
     expect(show(add(iv(1, 2, false, true), iv(10, 20, true, false)))).toBe("(11, 22)");
     expect(show(add(iv(1, 2), iv(10, 20)))).toBe("[11, 22]");
   });
+  it("add is exact to 40 digits whichever Decimal the bounds are (the engine's or the interval module's)", () => {
+    const engine = (v: string): Interval => ({ lo: new Decimal(v), hi: new Decimal(v), loOpen: false, hiOpen: false });
+    expect(show(add(engine("1234567890123456.12"), engine("0.0000000001")))).toBe("[1234567890123456.1200000001, 1234567890123456.1200000001]");
+  });
   it("negate swaps bounds and openness", () => {
     expect(show(negate(iv(1, 2, false, true)))).toBe("(-2, -1]");
   });
