@@ -2,7 +2,7 @@
 import { derivations, expenseCode, OwnFormulas, type DerivedValues, type Derivation } from "./derive";
 import { CellMap } from "./cell-map";
 import type { WorkbookModel } from "./model";
-import { patchedModel, readRegistry, readWorkbook, tableSheets } from "./reader";
+import { patchedModel, readRegistry, readWorkbook, tableSheets, type ChangedCell } from "./reader";
 import { sameCellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 /**
@@ -89,10 +89,7 @@ export class StepCache {
 }
 
 /** A cell whose value, formula or number format changed, with its formula now. */
-interface Change {
-  sheet: string;
-  row: number;
-  col: number;
+interface Change extends ChangedCell {
   formula: string | null;
 }
 
