@@ -2,9 +2,10 @@
  * One size of the benchmark, run in its own process (so its peak RSS is its own): prints one JSON line.
  * Core time is measured on snapshots (no ExcelJS inside the timer); ExcelJS load / snapshot / apply / save apart.
  * `build` is commands.build (计算 → 附表 → 审核) over a StepHost on ExcelJS, its core steps timed between the host's
- * reads and applies.
+ * reads and applies; `buildGc` is how much of those steps the garbage collector paused the main thread.
  */
 import ExcelJS from "exceljs";
+import { constants, PerformanceObserver, type PerformanceEntry } from "perf_hooks";
 import { templatePlan } from "../src/core/template";
 import { fillWorkbook } from "../src/core/fill";
 import type { WorkbookSnapshot } from "../src/core/snapshot";
@@ -78,6 +79,11 @@ async function main() {
   // to the start of the next apply; reads (snapshots) and applies are host time, reported apart.
   const wb2 = await loadWorkbook(bytes, `synthetic-${n}.xlsx`);
   const steps: { ms: number; cpuMs: number }[] = [];
+  // The garbage collector's pauses of the main thread, to say how much of a core step is collection.
+  const windows: { from: number; to: number }[] = [];
+  const pauses: PerformanceEntry[] = [];
+  const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  gc.observe({ entryTypes: ["gc"] });
   let mark = { t: 0, c: process.cpuUsage() };
   let readMs = 0;
   let applyMs = 0;
@@ -93,6 +99,7 @@ async function main() {
     async apply(p: Plan): Promise<void> {
       const u = process.cpuUsage(mark.c);
       steps.push({ ms: performance.now() - mark.t, cpuMs: (u.user + u.system) / 1000 });
+      windows.push({ from: mark.t, to: performance.now() });
       heap();
       const t = performance.now();
       applyPlanToWorkbook(wb2, p);
@@ -100,6 +107,13 @@ async function main() {
     },
   };
   await build(stepHost);
+  await new Promise((resolve) => setTimeout(resolve, 100)); // gc entries arrive asynchronously
+  gc.disconnect();
+  const inSteps = pauses.filter((e) => windows.some((w) => e.startTime >= w.from && e.startTime < w.to));
+  const kindOf = (e: PerformanceEntry) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+  const pauseMs = (es: PerformanceEntry[]) => r1(es.reduce((sum, e) => sum + e.duration, 0));
+  const minor = inSteps.filter((e) => kindOf(e) === constants.NODE_PERFORMANCE_GC_MINOR);
+  const major = inSteps.filter((e) => kindOf(e) === constants.NODE_PERFORMANCE_GC_MAJOR);
   const names = ["fill", "attachments", "check"];
   const total = { ms: 0, cpuMs: 0 };
   const parts: Record<string, number> = {};
@@ -109,6 +123,14 @@ async function main() {
     parts[names[i] ?? `step${i}`] = r1(st.ms);
   });
   core.build = { ms: r1(total.ms), cpuMs: r1(total.cpuMs) };
+  out.buildGc = {
+    pauseMs: pauseMs(inSteps),
+    share: total.ms > 0 ? Math.round((pauseMs(inSteps) / total.ms) * 100) / 100 : null,
+    scavenges: minor.length,
+    scavengeMs: pauseMs(minor),
+    markCompacts: major.length,
+    markCompactMs: pauseMs(major),
+  };
   out.buildSteps = parts;
   host.buildReadsMs = r1(readMs);
   host.buildAppliesMs = r1(applyMs);
