@@ -530,9 +530,11 @@ export function formulaTemplate(e: Expr, home: string, zero: ZeroDivision): Form
 }
 
 export function fromTemplate(t: FormulaTemplate, shift: number): string {
-  let out = t.parts[0];
-  for (let i = 0; i < t.rows.length; i++) out += t.rows[i] + shift + 1 + t.parts[i + 1];
-  return out;
+  // Joined, not concatenated: a formula is kept (100,000 at 10,000 projects) and a concatenation would keep its
+  // pieces as a rope, three times the memory of the joined text.
+  const pieces: (string | number)[] = [t.parts[0]];
+  for (let i = 0; i < t.rows.length; i++) pieces.push(t.rows[i] + shift + 1, t.parts[i + 1]);
+  return pieces.join("");
 }
 
 /** Whether `b` is `a` with every cell reference `shift` rows lower (and all else equal), so renders from a's template. */

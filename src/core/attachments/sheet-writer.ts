@@ -146,7 +146,8 @@ export class SheetWriter {
     const shown = this.ctx.shown(at);
     const cached: CellValue = shown instanceof Decimal ? shown.toNumber() : shown ?? "";
     this.ctx.wrote(this.name, row, col, shown);
-    this.put(row, col, { formula: `=IF(${x}="","",${x})`, result: cached, style }, span);
+    // Joined into one flat string: a concatenation would keep its pieces (a link a row, kept until the plan is applied).
+    this.put(row, col, { formula: ["=IF(", x, '="","",', x, ")"].join(""), result: cached, style }, span);
     if (shown === null && report) this.ctx.reportBlankRef(at, report, 0);
     return shown;
   }
