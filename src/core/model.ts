@@ -1,6 +1,7 @@
 /** The workbook as the engine understands it: tables found by label, each cell with what was typed and how. */
 import type Decimal from "decimal.js";
 import type { TableId, TableSpec } from "./data/layout";
+import type { RowCells } from "./row-cells";
 import type { CellValue } from "./snapshot";
 
 export interface CellModel {
@@ -33,7 +34,7 @@ export interface RowModel {
   key: string;
   label: string;
   row: number;
-  cells: Map<string, CellModel>;
+  cells: RowCells;
 }
 
 export interface TableModel {

@@ -18,6 +18,7 @@ import {
   type TableSpec,
 } from "./data/layout";
 import { format, type MessageKey } from "./data/messages";
+import { RowCells } from "./row-cells";
 import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import { isCellError, sameCellValue, sheetExtent, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { AMOUNT_UNITS, amountUnit, anyOf, decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens, YUAN_PER_WAN } from "./text";
@@ -447,6 +448,7 @@ class Reader {
       colSpec: columnSpecs.get(colKey)!,
       percentHeader: percentHeader(sheet, header.row, c),
     }));
+    const columnIndex = new Map(columnInfo.map((info, i) => [info.colKey, i]));
     const context = `${scale}|${columnInfo.map((i) => `${i.colKey}@${i.c}${i.percentHeader ? "%" : ""}`).join(",")}`;
     readingContexts.set(table, context);
     const earlier = previous && previous.spec === spec && previous.sheet === sheet.name && readingContexts.get(previous) === context ? previous : undefined;
@@ -487,19 +489,16 @@ class Reader {
         });
         continue;
       }
-      const cells = new Map<string, CellModel>();
+      const cells: CellModel[] = [];
       const rowSpec = spec.rows?.find((rs) => rs.key === key);
       const earlierRow = earlier?.rowByKey.get(key);
       const earlierCells = earlierRow?.row === r ? earlierRow.cells : undefined;
       for (const { colKey, c, colSpec, percentHeader } of columnInfo) {
         const known = earlierCells?.get(colKey);
-        if (known && readsTheSame(known, sheet, r, c)) {
-          cells.set(colKey, known);
-          continue;
-        }
-        cells.set(colKey, this.readCell(sheet, r, c, cellKind(spec, rowSpec, colKey, colSpec), scale, percentHeader));
+        if (known && readsTheSame(known, sheet, r, c)) cells.push(known);
+        else cells.push(this.readCell(sheet, r, c, cellKind(spec, rowSpec, colKey, colSpec), scale, percentHeader));
       }
-      const rowModel: RowModel = { key, label, row: r, cells };
+      const rowModel: RowModel = { key, label, row: r, cells: new RowCells(columnIndex, cells) };
       table.rows.push(rowModel);
       table.rowByKey.set(key, rowModel);
       if (!spec.rows && spec.totalRow && key === spec.totalRow.key) break;
@@ -836,11 +835,11 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
           const changed = byRow.get(row.row);
           // Left unpatched, so declined below: cells that set the settings, the year, the currency or the unit.
           if (!changed || id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) return row;
-          const cells = new Map(row.cells);
+          const cells = new Map<string, CellModel>();
           const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
           for (const { row: r, col } of changed) {
             const colKey = keyOfCol.get(col);
-            const before = colKey === undefined ? undefined : cells.get(colKey);
+            const before = colKey === undefined ? undefined : row.cells.get(colKey);
             if (colKey === undefined || before === undefined || col <= table.labelCol || !readsQuietly(before)) continue;
             const kind = cellKind(table.spec, rowSpec, colKey, specOf.get(colKey)!);
             const now = reader.readCell(sheet, r, col, kind, table.scale, percentHeader(sheet, table.headerRow, col));
@@ -848,7 +847,7 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
             cells.set(colKey, now);
             patched++;
           }
-          return { ...row, cells };
+          return { ...row, cells: row.cells.with(cells) };
         });
         const copy: TableModel = { ...table, rows, rowByKey: new Map(rows.map((r) => [r.key, r])) };
         const context = readingContexts.get(table);
