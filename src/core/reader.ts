@@ -835,7 +835,7 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
           const changed = byRow.get(row.row);
           // Left unpatched, so declined below: cells that set the settings, the year, the currency or the unit.
           if (!changed || id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) return row;
-          const cells = new Map<string, CellModel>();
+          const replaced = new Map<string, CellModel>();
           const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
           for (const { row: r, col } of changed) {
             const colKey = keyOfCol.get(col);
@@ -844,10 +844,10 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
             const kind = cellKind(table.spec, rowSpec, colKey, specOf.get(colKey)!);
             const now = reader.readCell(sheet, r, col, kind, table.scale, percentHeader(sheet, table.headerRow, col));
             if (!readsQuietly(now) || reader.issues.length > 0) continue;
-            cells.set(colKey, now);
+            replaced.set(colKey, now);
             patched++;
           }
-          return { ...row, cells: row.cells.with(cells) };
+          return { ...row, cells: row.cells.with(replaced) };
         });
         const copy: TableModel = { ...table, rows, rowByKey: new Map(rows.map((r) => [r.key, r])) };
         const context = readingContexts.get(table);
