@@ -67,6 +67,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const isWritten = (d: Derivation) => writes.has(d.sheet, d.row, d.col);
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, isWritten);
   cache?.keepValues(snapshot, list, derived, writes);
+  const derivedCells = derivationsByCell(list); // the index DerivedValues made
 
   // Asked only when a formula comes out blank (an input missing): a complete workbook never needs them.
   let requiredInputs: Map<string, string> | null = null;
@@ -94,7 +95,6 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     writtenOn.set(d.sheet, (writtenOn.get(d.sheet) ?? 0) + 1);
     if (value === "blank") {
       requiredInputs ??= requiredInputCells(model);
-      const derivedCells = derivationsByCell(list);
       for (const input of strictInputsOf(d.expr)) {
         const k = refKey(input);
         const { row, col } = refCoords(input);
