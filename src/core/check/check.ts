@@ -389,7 +389,7 @@ class Checker {
             if (!cc || !pc) continue;
             const pd = this.ctx.derivationAt(pc);
             // A parent that is the sum of its lines is checked as a sum.
-            if (pd && this.ctx.evaluate(pd) !== "blank") continue;
+            if (pd && !this.ctx.isBlank(pd)) continue;
             const cf = this.ctx.figure(cellAt(cc.sheet, cc.row, cc.col));
             const pf = this.ctx.figure(cellAt(pc.sheet, pc.row, pc.col));
             if (typeof cf !== "object" || typeof pf !== "object" || !cf.iv || !pf.iv) continue;
