@@ -2,11 +2,15 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import {
   contains,
+  add,
   div,
   encloses,
+  exactInterval,
   Interval,
+  IntervalSum,
   makeInterval,
   meets,
+  negate,
   roundDecimal,
   RoundingMode,
   statedInterval,
@@ -219,6 +223,59 @@ describe("interval properties", () => {
           if (!q.interval.loOpen) expect(cornerValues.some(nearLo)).toBe(true);
         },
       ),
+      RUNS,
+    );
+  });
+  it("IntervalSum gives exactly the interval that adding each term's interval gives", () => {
+    // Terms: stated figures (any sign, zero, decimals −1…4), exact figures, and figures with an interval or none.
+    const termArb = fc.oneof(
+      fc.record({ kind: fc.constant("stated" as const), v: fc.integer({ min: -500, max: 500 }), d: fc.integer({ min: -1, max: 4 }) }),
+      fc.record({ kind: fc.constant("exact" as const), v: fc.integer({ min: -500, max: 500 }), d: fc.constant(0) }),
+      fc.record({ kind: fc.constant("interval" as const), iv: intervalArb("0.25", 40, 8), d: fc.constant(0) }),
+      fc.record({ kind: fc.constant("none" as const), v: fc.integer({ min: -500, max: 500 }), d: fc.constant(0) }),
+    );
+    const signedArb = fc.record({ term: termArb, sign: fc.constantFrom<1 | -1>(1, -1) });
+    fc.assert(
+      fc.property(fc.array(signedArb, { minLength: 1, maxLength: 12 }), modeArb, (terms, mode) => {
+        const acc = new IntervalSum(mode);
+        let expected: Interval | null = null;
+        let bounded = true;
+        let nominal = new Decimal(0);
+        for (const { term, sign } of terms) {
+          let iv: Interval | null;
+          let nom: Decimal;
+          if (term.kind === "interval") {
+            iv = term.iv;
+            nom = iv.lo.plus(iv.hi).div(2);
+            acc.addInterval(nom, iv, sign);
+          } else {
+            nom = new Decimal(term.v).times(new Decimal(10).pow(-term.d));
+            iv = term.kind === "stated" ? statedInterval(nom, term.d, mode) : term.kind === "exact" ? exactInterval(nom) : null;
+            if (term.kind === "stated") acc.addStated(nom, term.d, sign);
+            else if (term.kind === "exact") acc.addExact(nom, sign);
+            else acc.addInterval(nom, null, sign);
+          }
+          nominal = nominal.plus(sign > 0 ? nom : nom.neg());
+          if (!iv) bounded = false;
+          else {
+            const signed = sign > 0 ? iv : negate(iv);
+            expected = expected ? add(expected, signed) : signed;
+          }
+        }
+        expect(acc.value!.eq(nominal)).toBe(true);
+        const got = acc.interval();
+        if (!bounded) {
+          expect(got).toBeNull();
+          return;
+        }
+        expect(got).not.toBeNull();
+        expect([got!.lo.toString(), got!.hi.toString(), got!.loOpen, got!.hiOpen]).toEqual([
+          expected!.lo.toString(),
+          expected!.hi.toString(),
+          expected!.loOpen,
+          expected!.hiOpen,
+        ]);
+      }),
       RUNS,
     );
   });

@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { derivationsByCell, derivedCellState, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
-import { constant, refCoords, sumIfsMatches, type Expr, type Ref } from "../expr";
+import { constant, refCoords, sumIfsCells, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
 import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
@@ -17,6 +17,7 @@ import {
   decimalsOf,
   div as ivDiv,
   exactInterval,
+  IntervalSum,
   makeInterval,
   negate,
   roundDecimal,
@@ -90,6 +91,7 @@ export class CheckContext {
   private readonly nominalMemo = new CellMap<Nominal>();
   private readonly visiting = new CellMap<true>();
   private readonly statedMemo = new CellMap<EvalResult>();
+  private readonly linearMemo = new CellMap<boolean>();
   private readonly own: OwnFormulas;
   /**
    * Figures that are set, not measured or rounded: counts (编制数, 人数) and an indicator's target and weight.
@@ -445,20 +447,114 @@ export class CheckContext {
     return f(parts as Figure[]);
   }
 
+  /**
+   * Σ of the figures at refs (blank ones left out; zeroDiv only when no figure is left), as an IntervalSum: a stated
+   * figure, or a derived cell whose formula only adds and subtracts (a row's total of its parts), goes in as its value
+   * and its bounds' half-units, without an interval or a figure made per term.
+   */
   sumOf(refs: Ref[]): EvalResult {
-    let acc: Figure | null = null;
+    const acc = new IntervalSum(this.mode);
     let zeroDiv = false;
-    for (const r of refs) {
-      const v = this.figure(r);
-      if (v === "blank") continue;
-      if (v === "zeroDiv") {
-        zeroDiv = true;
-        continue;
-      }
-      acc = acc ? addF(acc, v) : v;
-    }
-    if (acc) return acc;
+    for (const r of refs) if (this.addTerm(r, 1, acc) === "zeroDiv") zeroDiv = true;
+    const nom = acc.value;
+    if (nom) return { nom, iv: acc.interval() };
     return zeroDiv ? "zeroDiv" : "blank";
+  }
+
+  /** Adds sign · the figure at a reference to a sum: what figure(at) would give, worked out as sumOf says. */
+  private addTerm(at: Ref, sign: 1 | -1, acc: IntervalSum): "blank" | "zeroDiv" | "added" {
+    const d = this.evaluated(at);
+    if (d) {
+      const known = this.memo.get(d.sheet, d.row, d.col);
+      if (known === undefined && this.isLinear(d) && !this.visiting.has(d.sheet, d.row, d.col)) {
+        if (this.isBlank(d)) return "blank";
+        this.visiting.set(d.sheet, d.row, d.col, true);
+        this.addLinear(d.expr, sign, acc);
+        this.visiting.delete(d.sheet, d.row, d.col);
+        return "added";
+      }
+      return this.addFigure(known ?? this.evaluate(d), sign, acc);
+    }
+    const cell = this.cell(at);
+    if (!cell) return this.addFigure(this.statedAt(at), sign, acc);
+    const known = this.statedMemo.get(cell.sheet, cell.row, cell.col);
+    if (known !== undefined) return this.addFigure(known, sign, acc);
+    const stated = statedFigure(cell);
+    if (!stated) return "blank";
+    if (this.exact.has(cell)) acc.addExact(stated.value, sign);
+    else acc.addStated(stated.value, stated.decimals, sign);
+    return "added";
+  }
+
+  private addFigure(f: EvalResult, sign: 1 | -1, acc: IntervalSum): "blank" | "zeroDiv" | "added" {
+    if (typeof f !== "object") return f;
+    acc.addInterval(f.nom, f.iv, sign);
+    return "added";
+  }
+
+  /**
+   * Adds a linear expression that is not blank (isLinear, isBlank): none of its parts is blank or a zero division
+   * (its cells are stated figures or linear derived cells), so every part is added.
+   */
+  private addLinear(e: Expr, sign: 1 | -1, acc: IntervalSum): void {
+    switch (e.t) {
+      case "ref":
+        this.addTerm(e.at, sign, acc);
+        return;
+      case "num":
+        acc.addExact(constant(e.v), sign);
+        return;
+      case "add":
+        for (const a of e.args) this.addLinear(a, sign, acc);
+        return;
+      case "sub":
+        this.addLinear(e.a, sign, acc);
+        this.addLinear(e.b, sign > 0 ? -1 : 1, acc);
+        return;
+      case "sum":
+        for (const r of e.refs) this.addTerm(r, sign, acc);
+        return;
+      case "sumIfs":
+        for (const r of this.sumIfsRefs(e)) this.addTerm(r, sign, acc);
+        return;
+      default:
+        throw new Error(`not a linear expression: ${e.t}`);
+    }
+  }
+
+  /** Whether a derived cell's formula only adds and subtracts stated figures and other such cells (memoised). */
+  private isLinear(d: Derivation): boolean {
+    const known = this.linearMemo.get(d.sheet, d.row, d.col);
+    if (known !== undefined) return known;
+    // Met again while being decided: a circular reference, left to evaluate().
+    this.linearMemo.set(d.sheet, d.row, d.col, false);
+    const linear = this.linearExpr(d.expr);
+    this.linearMemo.set(d.sheet, d.row, d.col, linear);
+    return linear;
+  }
+
+  private linearExpr(e: Expr): boolean {
+    switch (e.t) {
+      case "ref":
+        return this.linearRef(e.at);
+      case "num":
+        return true;
+      case "add":
+        return e.args.every((a) => this.linearExpr(a));
+      case "sub":
+        return this.linearExpr(e.a) && this.linearExpr(e.b);
+      case "sum":
+        return e.refs.every((r) => this.linearRef(r));
+      case "sumIfs":
+        return sumIfsCells(e).sum.every((r) => this.linearRef(r));
+      default:
+        return false;
+    }
+  }
+
+  private linearRef(at: Ref): boolean {
+    const d = this.evaluated(at);
+    return !d || this.isLinear(d);
   }
 }
 

@@ -186,6 +186,109 @@ export function add(a: Interval, b: Interval): Interval {
   return { lo: a.lo.plus(b.lo), hi: a.hi.plus(b.hi), loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen };
 }
 
+/**
+ * A sum of intervals kept as its nominal value and, per decimals, how many half-units its bounds lie below and above
+ * it: a stated figure adds one Decimal (its value) instead of a new interval of two (a 10,000-row total adds
+ * 20,000 stated figures). `interval()` gives exactly the interval that adding the terms' intervals with add() gives:
+ * each stated interval is its value plus a whole number of half-units either side (see statedInterval), and the
+ * sum of those is exact.
+ */
+export class IntervalSum {
+  private nominal: Decimal | null = null;
+  private readonly below = new Map<number, number>();
+  private readonly above = new Map<number, number>();
+  /** Distances of the bounds of terms added as intervals. */
+  private belowExtra: Decimal | null = null;
+  private aboveExtra: Decimal | null = null;
+  private loOpen = false;
+  private hiOpen = false;
+  /** A term had no interval (an indeterminate quotient): neither has the sum. */
+  private unbounded = false;
+
+  constructor(private readonly mode: RoundingMode) {}
+
+  get empty(): boolean {
+    return this.nominal === null;
+  }
+
+  /** sign · the figure v stated with d decimals (its interval is statedInterval(v, d, mode)). */
+  addStated(value: Decimal, decimals: number, sign: 1 | -1): void {
+    checkDecimals(decimals);
+    this.addNominal(value, sign);
+    // Half-units below and above v, and which ends are open, for sign +1 (see statedInterval).
+    let down: number;
+    let up: number;
+    let loOpen: boolean;
+    let hiOpen: boolean;
+    const zero = value.isZero();
+    const positive = !zero && value.isPositive();
+    if (this.mode === "nearest") {
+      down = up = 1;
+      loOpen = !positive;
+      hiOpen = zero || positive;
+    } else if (zero) {
+      down = up = 2;
+      loOpen = hiOpen = true;
+    } else {
+      [down, up] = positive ? [0, 2] : [2, 0];
+      loOpen = !positive;
+      hiOpen = positive;
+    }
+    if (sign < 0) [down, up, loOpen, hiOpen] = [up, down, hiOpen, loOpen];
+    if (down) this.below.set(decimals, (this.below.get(decimals) ?? 0) + down);
+    if (up) this.above.set(decimals, (this.above.get(decimals) ?? 0) + up);
+    this.loOpen ||= loOpen;
+    this.hiOpen ||= hiOpen;
+  }
+
+  /** sign · an exact figure: [v, v]. */
+  addExact(value: Decimal, sign: 1 | -1): void {
+    this.addNominal(value, sign);
+  }
+
+  /** sign · a figure known by its nominal value and interval (null: none). */
+  addInterval(nominal: Decimal, iv: Interval | null, sign: 1 | -1): void {
+    this.addNominal(nominal, sign);
+    if (!iv) {
+      this.unbounded = true;
+      return;
+    }
+    const below = nominal.minus(iv.lo);
+    const above = iv.hi.minus(nominal);
+    const [b, a, loOpen, hiOpen] = sign > 0 ? [below, above, iv.loOpen, iv.hiOpen] : [above, below, iv.hiOpen, iv.loOpen];
+    this.belowExtra = this.belowExtra ? this.belowExtra.plus(b) : b;
+    this.aboveExtra = this.aboveExtra ? this.aboveExtra.plus(a) : a;
+    this.loOpen ||= loOpen;
+    this.hiOpen ||= hiOpen;
+  }
+
+  /** The nominal sum (null when nothing was added). */
+  get value(): Decimal | null {
+    return this.nominal;
+  }
+
+  /** The interval of the sum (null when a term had none, or nothing was added). */
+  interval(): Interval | null {
+    if (this.nominal === null || this.unbounded) return null;
+    const spread = (halves: Map<number, number>, extra: Decimal | null) => {
+      let total = extra ?? new D(0);
+      for (const [decimals, count] of halves) total = total.plus(halfUnit(decimals).times(count));
+      return total;
+    };
+    return {
+      lo: this.nominal.minus(spread(this.below, this.belowExtra)),
+      hi: this.nominal.plus(spread(this.above, this.aboveExtra)),
+      loOpen: this.loOpen,
+      hiOpen: this.hiOpen,
+    };
+  }
+
+  private addNominal(value: Decimal, sign: 1 | -1): void {
+    const v = sign > 0 ? value : value.neg();
+    this.nominal = this.nominal ? this.nominal.plus(v) : v;
+  }
+}
+
 export function negate(a: Interval): Interval {
   return { lo: a.hi.neg(), hi: a.lo.neg(), loOpen: a.hiOpen, hiOpen: a.loOpen };
 }
