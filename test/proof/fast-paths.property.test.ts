@@ -3,6 +3,7 @@
  * numbers typed as text and formulas of the user's, before and after 计算):
  * - the checker's blank test (no arithmetic) and its nominal values (no intervals) agree with evaluating each
  *   derived cell;
+ * - the checker's sums in closed form (IntervalSum) agree with adding each term's figure and interval;
  * - the attachments' values computed on demand agree with every derived value computed at once;
  * - a read that takes unchanged cells from an earlier read gives what a fresh read gives;
  * - build, which keeps derivations between its steps, writes and finds what its steps do each on their own.
