@@ -194,38 +194,32 @@ interface HeaderMatch {
  */
 const readingContexts = new WeakMap<TableModel, string>();
 
-/** What every read cell shares: its address, made when asked for (a model holds ~400,000 cells; few are named). */
-const READ_CELL = {
-  get ref(): string {
-    const cell = this as unknown as CellModel;
-    return cellRef(cell.row, cell.col);
-  },
-};
-
 /**
- * A cell as read, before its reading fills it in. An object literal over a shared prototype, not a class instance:
- * V8 learns that a literal's allocation site makes long-lived objects and allocates them in the old generation,
- * while class instances are copied by every young-generation collection they survive (measured on 10,000 projects:
- * 计算 promoted 192 → 143 MB and paused 1.0 → 0.76 s for collections).
+ * A cell as read. Its address is made when asked for: a model holds every cell of the tables (394,000 at 10,000
+ * projects) and few are ever named.
  */
-function readCellOf(sheet: string, row: number, col: number, original: CellValue, formula: string | null, numberFormat: string | null): CellModel {
-  return {
-    __proto__: READ_CELL,
-    sheet,
-    row,
-    col,
-    original,
-    formula,
-    numberFormat,
-    value: null,
-    raw: null,
-    text: null,
-    typedAsText: false,
-    typedDecimals: undefined,
-    error: null,
-    noneMark: false,
-    isDate: false,
-  } as unknown as CellModel;
+class ReadCell implements CellModel {
+  value: Decimal | null = null;
+  raw: Decimal | null = null;
+  text: string | null = null;
+  typedAsText = false;
+  typedDecimals: number | undefined = undefined;
+  error: string | null = null;
+  noneMark = false;
+  isDate = false;
+
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    readonly original: CellValue,
+    readonly formula: string | null,
+    readonly numberFormat: string | null,
+  ) {}
+
+  get ref(): string {
+    return cellRef(this.row, this.col);
+  }
 }
 
 /**
@@ -386,7 +380,7 @@ class Reader {
     const value = sheet.values[r]?.[c] ?? null;
     const formula = sheet.formulas[r]?.[c] ?? null;
     const numberFormat = sheet.numberFormats[r]?.[c] ?? null;
-    const cell = readCellOf(sheet.name, row, col, value, formula, numberFormat);
+    const cell = new ReadCell(sheet.name, row, col, value, formula, numberFormat);
     const numeric = NUMERIC_KINDS.has(kind);
     if (value === null) return cell;
     if (isCellError(value)) {
