@@ -92,6 +92,7 @@ export class CheckContext {
   private readonly visiting = new CellMap<true>();
   private readonly statedMemo = new CellMap<EvalResult>();
   private readonly linearMemo = new CellMap<boolean>();
+  private readonly sumIfsMemo = new Map<Expr, Ref[]>();
   private readonly own: OwnFormulas;
   /**
    * Figures that are set, not measured or rounded: counts (编制数, 人数) and an indicator's target and weight.
@@ -193,7 +194,8 @@ export class CheckContext {
     const sheet = this.sheets.get(at.sheet);
     if (!sheet) return null;
     const { row, col } = refCoords(at);
-    const { value } = snapshotCell(sheet, row, col);
+    // Indexed directly: asked for every criteria cell of every SUMIFS (snapshotCell makes an object per cell).
+    const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
     return typeof value === "string" ? value : null;
   }
 
@@ -384,8 +386,11 @@ export class CheckContext {
     return zeroDiv ? "zeroDiv" : "blank";
   }
 
+  /** The cells a SUMIFS adds, matched once per check: its blank test, nominal value and figure each ask. */
   private sumIfsRefs(e: Extract<Expr, { t: "sumIfs" }>): Ref[] {
-    return sumIfsMatches(e, (at) => this.text(at));
+    let refs = this.sumIfsMemo.get(e);
+    if (!refs) this.sumIfsMemo.set(e, (refs = sumIfsMatches(e, (at) => this.text(at))));
+    return refs;
   }
 
 
