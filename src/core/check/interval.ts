@@ -207,10 +207,6 @@ export class IntervalSum {
 
   constructor(private readonly mode: RoundingMode) {}
 
-  get empty(): boolean {
-    return this.nominal === null;
-  }
-
   /** sign · the figure v stated with d decimals (its interval is statedInterval(v, d, mode)). */
   addStated(value: Decimal, decimals: number, sign: 1 | -1): void {
     checkDecimals(decimals);
