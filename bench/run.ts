@@ -76,6 +76,7 @@ function main() {
     return a !== null && b ? Math.round((a / b) * 100) / 100 : null;
   };
   const syncs = sizes.map((s) => JSON.stringify(s.syncs ?? null));
+  const syncsInterleaved = sizes.map((s) => JSON.stringify(s.syncsInterleaved ?? null));
   const b = bundle();
   const build10k = ms(10000, "build");
   const batchRatio = (batch.json.ratio as number | undefined) ?? null;
@@ -88,7 +89,13 @@ function main() {
     targets: {
       build10kUnder2s: { value: build10k, cpuMs: cpu(10000, "build"), met: build10k !== null && build10k < 2000 },
       ratio10kOver1kAtMost12: { value: ratio("build"), met: ratio("build") !== null && ratio("build")! <= 12 },
-      syncCountsEqualAcrossSizes: { value: sizes.map((s) => s.syncs ?? null), met: new Set(syncs).size === 1 },
+      // Indicators grouped by object (as the seed report keeps them); worstCase: interleaved row by row, whose
+      // attachment write outgrows one 5 MB request at 10,000 indicators.
+      syncCountsEqualAcrossSizes: {
+        value: sizes.map((s) => s.syncs ?? null),
+        met: new Set(syncs).size === 1,
+        worstCase: { value: sizes.map((s) => s.syncsInterleaved ?? null), equal: new Set(syncsInterleaved).size === 1 },
+      },
       batchRatioAtMost1_3: { value: batchRatio, met: batchRatio !== null && batchRatio <= 1.3 },
       bundleAtMost400KBGzip: { value: b.entryGzipKB, met: (b.entryGzipKB as number) <= 400 },
     },

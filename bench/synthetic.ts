@@ -22,10 +22,18 @@ export function seed(): TemplateData {
 const CATEGORIES = ["业务工作专项", "运行维护专项", "其他"];
 
 /**
+ * How the indicator rows take turns among their three objects (部门整体 and the two evaluated projects):
+ * - "interleaved": row by row, the worst case for 生成附表, as each attachment's rows then step through the indicator
+ *   sheet by three and no column of links is one relative formula;
+ * - "grouped": each object's rows together, as the seed report and departments keep them.
+ */
+export type IndicatorLayout = "interleaved" | "grouped";
+
+/**
  * n projects (two of them evaluated, so the attachment count does not grow with n), n indicators, n expense items in
  * classes (a 3-digit class code, then its 7-digit items). `variant` changes the figures, not the shape.
  */
-export function synthData(n: number, variant = 0): TemplateData {
+export function synthData(n: number, variant = 0, layout: IndicatorLayout = "interleaved"): TemplateData {
   const d = seed();
   const v = variant % 97;
   d.projects = [
@@ -51,7 +59,7 @@ export function synthData(n: number, variant = 0): TemplateData {
       rows: Array.from({ length: n }, (_, i) => ({
         label: `指标${i + 1}`,
         values: {
-          object: objects[i % 3],
+          object: objects[layout === "interleaved" ? i % 3 : Math.floor((i * 3) / n)],
           level1: "产出指标",
           level2: "数量指标",
           nature: i % 4 === 3 ? "≤" : "≥",
