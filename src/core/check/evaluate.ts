@@ -3,7 +3,8 @@
  * (the formula on the figures as shown) and the interval of values the inputs stand for (each stated figure with d
  * decimals is an interval, interval.ts). A derived cell that holds a typed figure or a formula of the user's is an
  * input like any other (its own relation is checked separately); a derived cell that is blank or holds our formula
- * is evaluated from its expression, so checking does not depend on whether 计算 has run.
+ * is evaluated from its expression, so checking does not depend on whether 计算 has run. Sums are added in closed form
+ * (sumOf, IntervalSum): a total over 10,000 rows makes no interval per row.
  */
 import Decimal from "decimal.js";
 import { derivationsByCell, derivedCellState, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
