@@ -394,7 +394,6 @@ export class CheckContext {
     return refs;
   }
 
-
   private ev(e: Expr): EvalResult {
     switch (e.t) {
       case "ref":
