@@ -9,7 +9,6 @@ import {
   add,
   cellAt,
   refCoords,
-  refKey,
   div,
   evaluate,
   max,
@@ -26,6 +25,7 @@ import {
   formulaTemplate,
   fromTemplate,
   shiftedBy,
+  shiftExpr,
   type FormulaTemplate,
   type Ref,
   type Value,
@@ -35,21 +35,51 @@ import type { RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { decimalFromNumber, parseNumberText } from "./text";
 import { CellMap } from "./cell-map";
+import { cellRef } from "./address";
 
-export interface Derivation {
-  table: TableId;
-  /** Index of the table among tables of its kind (funds are repeated). */
-  tableIndex: number;
-  rowKey: string;
-  colKey: string;
-  sheet: string;
-  ref: string;
-  /** 0-based row and column of the cell, and its "sheet!A1" key: a Derivation is a Ref to its own cell. */
-  row: number;
-  col: number;
-  key: string;
-  expr: Expr;
-  kind: ColumnKind;
+/**
+ * A derived cell and its expression. A cell of a list column (a project's 全年预算数, an indicator's score) is its
+ * column's first cell moved down (`from`, `shift`): its expression, address and key are made only when asked, since a
+ * list of 10,000 projects has 60,000 such cells and most steps need the values alone (see DerivedValues), which are
+ * worked out from the first cell's expression with the rows moved.
+ */
+export class Derivation {
+  private madeRef: string | null = null;
+  private madeKey: string | null = null;
+
+  constructor(
+    readonly table: TableId,
+    /** Index of the table among tables of its kind (funds are repeated). */
+    readonly tableIndex: number,
+    readonly rowKey: string,
+    readonly colKey: string,
+    readonly sheet: string,
+    /** 0-based row and column of the cell: a Derivation is a Ref to its own cell. */
+    readonly row: number,
+    readonly col: number,
+    readonly kind: ColumnKind,
+    private madeExpr: Expr | null,
+    /** The first cell of this cell's list column, when this one is it moved down; then `expr` is made from it. */
+    readonly from: Derivation | null = null,
+  ) {}
+
+  /** Rows below `from`. */
+  get shift(): number {
+    return this.from ? this.row - this.from.row : 0;
+  }
+
+  get expr(): Expr {
+    return (this.madeExpr ??= shiftExpr(this.from!.expr, this.row - this.from!.row));
+  }
+
+  get ref(): string {
+    return (this.madeRef ??= cellRef(this.row, this.col));
+  }
+
+  /** "sheet!A1". */
+  get key(): string {
+    return (this.madeKey ??= `${this.sheet}!${this.ref}`);
+  }
 }
 
 export const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
@@ -102,20 +132,30 @@ class Builder {
     if (col === undefined || !expr || !row) return;
     if (this.taken.has(table.sheet, row.row, col)) return;
     this.taken.set(table.sheet, row.row, col, true);
-    const target = cellAt(table.sheet, row.row, col);
-    this.out.push({
-      table: table.spec.id,
-      tableIndex,
-      rowKey: row.key,
-      colKey,
-      sheet: table.sheet,
-      ref: target.ref,
-      row: row.row,
-      col,
-      key: refKey(target),
-      expr,
-      kind: kind ?? this.kindOf(table, colKey),
-    });
+    this.out.push(new Derivation(table.spec.id, tableIndex, row.key, colKey, table.sheet, row.row, col, kind ?? this.kindOf(table, colKey), expr));
+  }
+
+  /** By table and column key: a list column's first cell, or null when its expression cannot be made. */
+  private readonly firsts = new Map<TableModel, Map<string, Derivation | null>>();
+
+  /**
+   * Defines a cell of a list column (one expression shape row after row): `exprOf(row)` is called for the column's
+   * first cell only, and the others are that one moved down. So `exprOf` must read only cells of its own row.
+   */
+  listed(table: TableModel, row: RowModel, colKey: string, exprOf: (row: RowModel) => Expr | null, kind?: ColumnKind) {
+    const col = table.columns.get(colKey);
+    if (col === undefined || this.taken.has(table.sheet, row.row, col)) return;
+    let firsts = this.firsts.get(table);
+    if (!firsts) this.firsts.set(table, (firsts = new Map()));
+    const first = firsts.get(colKey);
+    if (first === null) return;
+    if (first === undefined) {
+      this.set(table, 0, row, colKey, exprOf(row), kind);
+      firsts.set(colKey, this.taken.has(table.sheet, row.row, col) ? this.out[this.out.length - 1] : null);
+      return;
+    }
+    this.taken.set(table.sheet, row.row, col, true);
+    this.out.push(new Derivation(first.table, 0, row.key, colKey, table.sheet, row.row, col, first.kind, null, first));
   }
 
   /** a + b + … when every part is present (a fixed set of parts: blank is not zero). */
@@ -244,7 +284,7 @@ function projects(b: Builder, t: TableModel) {
   // Column keys made once, not for each of 10,000s of rows.
   const groups = ["initial", "annual", "spent"].map((g) => ({ total: `${g}Total`, parts: ["Fiscal", "Carry", "Other"].map((s) => g + s) }));
   for (const r of body) {
-    for (const g of groups) b.set(t, 0, r, g.total, b.listSum(g.parts.map((key) => b.refOf(t, r, key))));
+    for (const g of groups) b.listed(t, r, g.total, (row) => b.listSum(g.parts.map((key) => b.refOf(t, row, key))));
   }
   const total = t.rowByKey.get("total");
   const inTotal = t.columns.get("inTotal");
@@ -261,12 +301,17 @@ function projects(b: Builder, t: TableModel) {
       b.set(t, 0, total, col.key, expr);
     }
   }
-  for (const r of t.rows) {
+  const balance = (r: RowModel) => {
     const annual = b.at(t, r, "annualTotal");
     const spent = b.at(t, r, "spentTotal");
-    b.set(t, 0, r, "balance", annual && spent ? sub(annual, spent) : null);
-    b.set(t, 0, r, "rate", b.ratio(spent, annual));
-    if (r !== total) b.set(t, 0, r, "score", b.executionScore(b.at(t, r, "rate")), "score");
+    return annual && spent ? sub(annual, spent) : null;
+  };
+  const rate = (r: RowModel) => b.ratio(b.at(t, r, "spentTotal"), b.at(t, r, "annualTotal"));
+  const score = (r: RowModel) => b.executionScore(b.at(t, r, "rate"));
+  for (const r of t.rows) {
+    b.listed(t, r, "balance", balance);
+    b.listed(t, r, "rate", rate);
+    if (r !== total) b.listed(t, r, "score", score, "score");
   }
 }
 
@@ -353,19 +398,23 @@ export function indicatorNature(row: RowModel): keyof typeof NATURES | null {
 }
 
 function indicators(b: Builder, t: TableModel) {
-  for (const r of t.rows) {
-    const nature = indicatorNature(r);
-    if (nature === "qualitative" || nature === null) continue;
+  const completion = (r: RowModel) => b.ratio(b.at(t, r, "actual"), b.at(t, r, "target"));
+  const score = (r: RowModel): Expr | null => {
     const target = b.at(t, r, "target");
     const actual = b.at(t, r, "actual");
     const weight = b.at(t, r, "weight");
-    b.set(t, 0, r, "completion", b.ratio(actual, target));
-    if (!target || !actual || !weight) continue;
+    if (!target || !actual || !weight) return null;
     const natureCell = b.refOf(t, r, "nature")!;
     // Positive: w × min(actual/target, 1); reverse (≤): w × min(target/actual, 1) (财预〔2020〕10号).
     const positive = round(mul(weight, min(div(actual, target), num(1))), 2);
     const reverse = round(mul(weight, min(div(target, actual), num(1))), 2);
-    b.set(t, 0, r, "score", { t: "ifText", at: natureCell, equalsAny: [...NATURES.atMost], then: reverse, else: positive }, "score");
+    return { t: "ifText", at: natureCell, equalsAny: [...NATURES.atMost], then: reverse, else: positive };
+  };
+  for (const r of t.rows) {
+    const nature = indicatorNature(r);
+    if (nature === "qualitative" || nature === null) continue;
+    b.listed(t, r, "completion", completion);
+    b.listed(t, r, "score", score, "score");
   }
 }
 
@@ -428,6 +477,8 @@ export class OwnFormulas {
   private readonly renderings = new CellMap<string>();
   /** By table and column key: the column's first derivation and its formula as a template (null when it cannot be). */
   private readonly templates = new Map<TableId, Map<string, { first: Derivation; template: FormulaTemplate | null }>>();
+  /** By list column (its first cell): the formula as a template (null when it cannot be). */
+  private readonly listTemplates = new Map<Derivation, FormulaTemplate | null>();
 
   constructor(private model: WorkbookModel) {}
 
@@ -438,24 +489,36 @@ export class OwnFormulas {
 
   /**
    * The formula 计算 writes for a derived cell under the current settings (made once per derivation): from the
-   * template of its table column when its expression is the column's first one shifted down, else rendered.
+   * template of its list column's first cell, or of its table column when its expression is the column's first one
+   * shifted down, else rendered.
    */
   rendered(d: Derivation): string {
     let f = this.renderings.get(d.sheet, d.row, d.col);
     if (f === undefined) {
-      const zero = this.model.settings.zeroDivision;
-      let columns = this.templates.get(d.table);
-      if (columns === undefined) this.templates.set(d.table, (columns = new Map()));
-      let column = columns.get(d.colKey);
-      if (column === undefined) columns.set(d.colKey, (column = { first: d, template: formulaTemplate(d.expr, d.sheet, zero) }));
-      const { first, template } = column;
-      const shift = d.row - first.row;
-      // Repeated tables (funds) share a column key: another table's cells are rendered.
-      const sameTable = first.sheet === d.sheet && first.tableIndex === d.tableIndex;
-      f = template && sameTable && shiftedBy(first.expr, d.expr, shift) ? fromTemplate(template, shift) : renderFormula(d.expr, d.sheet, zero);
+      f = d.from ? this.fromFirst(d.from, d.shift) : this.fromColumn(d);
       this.renderings.set(d.sheet, d.row, d.col, f);
     }
     return f;
+  }
+
+  private fromFirst(first: Derivation, shift: number): string {
+    const zero = this.model.settings.zeroDivision;
+    let template = this.listTemplates.get(first);
+    if (template === undefined) this.listTemplates.set(first, (template = formulaTemplate(first.expr, first.sheet, zero)));
+    return template ? fromTemplate(template, shift) : renderFormula(shiftExpr(first.expr, shift), first.sheet, zero);
+  }
+
+  private fromColumn(d: Derivation): string {
+    const zero = this.model.settings.zeroDivision;
+    let columns = this.templates.get(d.table);
+    if (columns === undefined) this.templates.set(d.table, (columns = new Map()));
+    let column = columns.get(d.colKey);
+    if (column === undefined) columns.set(d.colKey, (column = { first: d, template: formulaTemplate(d.expr, d.sheet, zero) }));
+    const { first, template } = column;
+    const shift = d.row - first.row;
+    // Repeated tables (funds) share a column key: another table's cells are rendered.
+    const sameTable = first.sheet === d.sheet && first.tableIndex === d.tableIndex;
+    return template && sameTable && shiftedBy(first.expr, d.expr, shift) ? fromTemplate(template, shift) : renderFormula(d.expr, d.sheet, zero);
   }
 
   isOwn(d: Derivation, formula: string): boolean {
@@ -521,6 +584,8 @@ export class DerivedValues {
   // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
   private readonly raw = new CellMap<Decimal | null>();
   private readonly lookup: Lookup;
+  /** Rows the expression being evaluated is moved down by: a list column's cell is worked out from its first one's. */
+  private shift = 0;
 
   constructor(
     snapshot: WorkbookSnapshot,
@@ -533,11 +598,13 @@ export class DerivedValues {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.lookup = {
       number: (at) => {
-        const v = this.valueAt(at);
+        const { row, col } = refCoords(at);
+        const v = this.valueAt(at.sheet, row + this.shift, col);
         return v instanceof Decimal ? v : null;
       },
       text: (at) => {
-        const value = this.cellValue(at);
+        const { row, col } = refCoords(at);
+        const value = this.cellValue(at.sheet, row + this.shift, col);
         return typeof value === "string" ? value : null;
       },
     };
@@ -545,39 +612,44 @@ export class DerivedValues {
 
   /** The value of a derived cell as its formula shows it. */
   value(d: Derivation): Value {
-    return this.valueAt(d) ?? "blank";
+    return this.valueAt(d.sheet, d.row, d.col) ?? "blank";
   }
 
-  private cellValue(at: Ref) {
-    const sheet = this.sheets.get(at.sheet);
+  private cellValue(name: string, row: number, col: number) {
+    const sheet = this.sheets.get(name);
     if (!sheet) return null;
-    const { row, col } = refCoords(at);
     return sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
   }
 
-  private rawNumber(at: Ref, row: number, col: number): Decimal | null {
-    const known = this.raw.get(at.sheet, row, col);
+  private rawNumber(sheet: string, row: number, col: number): Decimal | null {
+    const known = this.raw.get(sheet, row, col);
     if (known !== undefined) return known;
     let n: Decimal | null = null;
-    const value = this.cellValue(at);
+    const value = this.cellValue(sheet, row, col);
     if (typeof value === "number") n = decimalFromNumber(value);
     else if (this.mode === "pure" && typeof value === "string") n = parseNumberText(value)?.value ?? null;
-    this.raw.set(at.sheet, row, col, n);
+    this.raw.set(sheet, row, col, n);
     return n;
   }
 
-  private valueAt(at: Ref): Value | null {
-    const { row, col } = refCoords(at);
-    const known = this.memo.get(at.sheet, row, col);
+  private valueAt(sheet: string, row: number, col: number): Value | null {
+    const known = this.memo.get(sheet, row, col);
     // A cell met again while its own formula is being evaluated is a circular reference: blank.
     if (known !== undefined) return known === VISITING ? "blank" : known;
-    const d = this.byCell.get(at.sheet, row, col);
-    if (!d || (this.mode === "excel" && !this.written(d))) return this.rawNumber(at, row, col);
-    this.memo.set(at.sheet, row, col, VISITING);
-    let v = evaluate(d.expr, this.lookup, this.settings.zeroDivision);
+    const d = this.byCell.get(sheet, row, col);
+    if (!d || (this.mode === "excel" && !this.written(d))) return this.rawNumber(sheet, row, col);
+    this.memo.set(sheet, row, col, VISITING);
+    const outer = this.shift;
+    this.shift = d.shift;
+    let v: Value;
+    try {
+      v = evaluate(d.from ? d.from.expr : d.expr, this.lookup, this.settings.zeroDivision);
+    } finally {
+      this.shift = outer;
+    }
     // A typed figure whose parts are not given stands as an input (a total typed without its breakdown).
-    if (v === "blank" && this.mode === "pure") v = this.rawNumber(at, row, col) ?? "blank";
-    this.memo.set(at.sheet, row, col, v);
+    if (v === "blank" && this.mode === "pure") v = this.rawNumber(sheet, row, col) ?? "blank";
+    this.memo.set(sheet, row, col, v);
     return v;
   }
 }

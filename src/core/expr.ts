@@ -537,6 +537,39 @@ export function fromTemplate(t: FormulaTemplate, shift: number): string {
   return pieces.join("");
 }
 
+/** `e` with every cell reference `shift` rows lower: the expression of a list column's cell from its first row's. */
+export function shiftExpr(e: Expr, shift: number): Expr {
+  switch (e.t) {
+    case "ref":
+      return { t: "ref", at: shiftRef(e.at, shift) };
+    case "num":
+    case "sumIfs":
+      // A SUMIFS has absolute rows; list columns never hold one (see shiftable).
+      return e;
+    case "add":
+    case "min":
+    case "max":
+      return { t: e.t, args: e.args.map((a) => shiftExpr(a, shift)) };
+    case "sub":
+    case "mul":
+    case "div":
+      return { t: e.t, a: shiftExpr(e.a, shift), b: shiftExpr(e.b, shift) };
+    case "abs":
+      return { t: "abs", a: shiftExpr(e.a, shift) };
+    case "round":
+      return { t: "round", a: shiftExpr(e.a, shift), digits: e.digits };
+    case "sum":
+      return { t: "sum", refs: e.refs.map((r) => shiftRef(r, shift)) };
+    case "ifText":
+      return { t: "ifText", at: shiftRef(e.at, shift), equalsAny: e.equalsAny, then: shiftExpr(e.then, shift), else: shiftExpr(e.else, shift) };
+  }
+}
+
+function shiftRef(at: Ref, shift: number): Ref {
+  const { row, col } = refCoords(at);
+  return cellAt(at.sheet, row + shift, col);
+}
+
 /** Whether `b` is `a` with every cell reference `shift` rows lower (and all else equal), so renders from a's template. */
 export function shiftedBy(a: Expr, b: Expr, shift: number): boolean {
   switch (a.t) {

@@ -13,7 +13,7 @@ import Decimal from "decimal.js";
 import { AttachmentContext } from "../../src/core/attachments/context";
 import { CheckContext } from "../../src/core/check/evaluate";
 import { add as addInterval, type Interval } from "../../src/core/check/interval";
-import { computeDerived, derivations, OwnFormulas } from "../../src/core/derive";
+import { computeDerived, derivations, DerivedValues, OwnFormulas } from "../../src/core/derive";
 import { StepCache } from "../../src/core/step-cache";
 import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
 import { NATURES, REGISTRY_SHEET } from "../../src/core/data/layout";
@@ -21,7 +21,8 @@ import { fillWorkbook } from "../../src/core/fill";
 import { readWorkbook } from "../../src/core/reader";
 import { snapshotCell, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { parseRef } from "../../src/core/address";
-import { cellAt } from "../../src/core/expr";
+import { cellAt, evaluate, inputsOf, refCoords, refKey, type Lookup, type Ref } from "../../src/core/expr";
+import { decimalFromNumber } from "../../src/core/text";
 import { BASES, caseArb, editArb, userWorkbook } from "./generated";
 import { applyPlanToSnapshot, cellMap, clone, snapshotStepHost } from "./snapshot-plan";
 
@@ -115,6 +116,47 @@ describe("fast paths", () => {
       { numRuns: RUNS },
     );
     expect(sums).toBeGreaterThan(0);
+  });
+
+  it("a list column's cell, worked out from its first cell moved down, reads its own row and is what its expression gives", () => {
+    let listed = 0;
+    fc.assert(
+      fc.property(arb, (x) => {
+        const s = workbook(x);
+        const model = readWorkbook(s);
+        const list = derivations(model);
+        // Asked last to first, so that cells are worked out inside the evaluation of the cells that read them.
+        const values = new DerivedValues(s, list, "excel", model.settings);
+        const all = new Map([...list].reverse().map((d) => [d.key, values.value(d)]));
+        // The reference: each expression made out in full (every reference where it points) and evaluated over the
+        // values computed at once for derived cells and the snapshot's for the others.
+        const sheets = new Map(s.sheets.map((sh) => [sh.name, sh]));
+        const raw = (at: Ref) => {
+          const { row, col } = refCoords(at);
+          return snapshotCell(sheets.get(at.sheet)!, row, col).value;
+        };
+        const lookup: Lookup = {
+          number: (at) => {
+            const v = all.get(refKey(at)) ?? raw(at);
+            return v instanceof Decimal ? v : typeof v === "number" ? decimalFromNumber(v) : null;
+          },
+          text: (at) => {
+            const v = raw(at);
+            return typeof v === "string" ? v : null;
+          },
+        };
+        for (const d of list) {
+          if (!d.from) continue;
+          listed++;
+          expect([d.key, inputsOf(d.expr).filter((at) => at.sheet !== d.sheet || refCoords(at).row !== d.row)]).toEqual([d.key, []]);
+          const want = evaluate(d.expr, lookup, model.settings.zeroDivision);
+          const got = all.get(d.key)!;
+          expect([d.key, String(got)]).toEqual([d.key, String(want)]);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(listed).toBeGreaterThan(0);
   });
 
   it("the attachments' values computed on demand equal all derived values computed at once", () => {
