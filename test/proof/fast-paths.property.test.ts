@@ -13,7 +13,7 @@ import Decimal from "decimal.js";
 import { AttachmentContext } from "../../src/core/attachments/context";
 import { CheckContext } from "../../src/core/check/evaluate";
 import { add as addInterval, type Interval } from "../../src/core/check/interval";
-import { computeDerived, derivations, DerivedValues, OwnFormulas } from "../../src/core/derive";
+import { computeDerived, Derivation, derivations, DerivedValues, OwnFormulas } from "../../src/core/derive";
 import { StepCache } from "../../src/core/step-cache";
 import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
 import { NATURES, REGISTRY_SHEET } from "../../src/core/data/layout";
@@ -153,6 +153,38 @@ describe("fast paths", () => {
           const got = all.get(d.key)!;
           expect([d.key, String(got)]).toEqual([d.key, String(want)]);
         }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(listed).toBeGreaterThan(0);
+  });
+
+  it("the checker works out a list column's cells from the first cell moved down as from their own expressions", () => {
+    let listed = 0;
+    fc.assert(
+      fc.property(arb, fc.constantFrom<"nearest" | "truncate">("nearest", "truncate"), (x, rounding) => {
+        const s = workbook(x);
+        const read = readWorkbook(s);
+        const model = { ...read, settings: { ...read.settings, rounding } };
+        const list = derivations(model);
+        // The reference: the same cells, each with its expression made out in full.
+        const whole = list.map((d) => new Derivation(d.table, d.tableIndex, d.rowKey, d.colKey, d.sheet, d.row, d.col, d.kind, d.expr));
+        const moved = new CheckContext(s, model, list);
+        const full = new CheckContext(s, model, whole);
+        const show = (r: ReturnType<CheckContext["evaluate"]>) =>
+          typeof r === "object" ? [r.nom.toString(), r.iv && [r.iv.lo.toString(), r.iv.hi.toString(), r.iv.loOpen, r.iv.hiOpen]] : r;
+        // Last to first, so that cells are worked out inside the work on the cells that read them; the blank test and
+        // nominal value first, as the checker asks them before any figure.
+        for (let i = list.length - 1; i >= 0; i--) {
+          const [d, w] = [list[i], whole[i]];
+          if (d.from) listed++;
+          expect([d.key, moved.isBlank(d), String(moved.nominal(d))]).toEqual([d.key, full.isBlank(w), String(full.nominal(w))]);
+        }
+        for (let i = list.length - 1; i >= 0; i--) {
+          expect([list[i].key, show(moved.evaluate(list[i]))]).toEqual([list[i].key, show(full.evaluate(whole[i]))]);
+        }
+        const columns = [...model.tables.values()].flat().flatMap((t) => [...t.columns.values()].map((col) => t.rows.map((r) => cellAt(t.sheet, r.row, col))));
+        for (const refs of columns) expect(show(moved.sumOf(refs))).toEqual(show(full.sumOf(refs)));
       }),
       { numRuns: RUNS },
     );

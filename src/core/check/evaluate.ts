@@ -94,6 +94,11 @@ export class CheckContext {
   private readonly statedMemo = new CellMap<EvalResult>();
   private readonly linearMemo = new CellMap<boolean>();
   private readonly sumIfsMemo = new Map<Expr, Ref[]>();
+  /**
+   * Rows the expression being worked out is moved down by: a list column's cell is worked out from its first cell's
+   * expression (see Derivation), so every reference met is moved with it. 0 outside such work.
+   */
+  private shift = 0;
   private readonly own: OwnFormulas;
   /**
    * Figures that are set, not measured or rounded: counts (编制数, 人数) and an indicator's target and weight.
@@ -142,21 +147,38 @@ export class CheckContext {
     }
   }
 
+  /** A reference's row (moved down with the expression being worked out) and column. */
+  private coords(at: Ref): { row: number; col: number } {
+    const { row, col } = refCoords(at);
+    return { row: row + this.shift, col };
+  }
+
+  /** Works on a derived cell's expression: its list column's first cell's, moved down to it. */
+  private within<T>(d: Derivation, work: (e: Expr) => T): T {
+    const outer = this.shift;
+    this.shift = d.shift;
+    try {
+      return work(d.from ? d.from.expr : d.expr);
+    } finally {
+      this.shift = outer;
+    }
+  }
+
   /** The derivation of the cell at a reference, if it is a derived cell. */
   derivationAt(at: Ref): Derivation | undefined {
-    const { row, col } = refCoords(at);
+    const { row, col } = this.coords(at);
     return this.derivedCells.get(at.sheet, row, col);
   }
 
   /** How a derived cell is filled (undefined for a cell that is not derived). */
   stateAt(at: Ref): DerivedCellState | undefined {
-    const { row, col } = refCoords(at);
+    const { row, col } = this.coords(at);
     return this.fillStates.get(at.sheet, row, col);
   }
 
   /** The derivation of the cell at a reference when it is evaluated from its expression (blank or ours). */
   private evaluated(at: Ref): Derivation | undefined {
-    const { row, col } = refCoords(at);
+    const { row, col } = this.coords(at);
     const d = this.derivedCells.get(at.sheet, row, col);
     if (!d) return undefined;
     const state = this.fillStates.get(at.sheet, row, col);
@@ -178,7 +200,7 @@ export class CheckContext {
 
   /** The table cell at a reference, if a table holds it (the table read last, should two overlap). */
   cell(at: Ref): CellModel | undefined {
-    const { row, col } = refCoords(at);
+    const { row, col } = this.coords(at);
     const on = this.tablesOn.get(at.sheet) ?? [];
     for (let i = on.length - 1; i >= 0; i--) {
       const { table, rowAt, keyAt } = on[i];
@@ -194,7 +216,7 @@ export class CheckContext {
   text(at: Ref): string | null {
     const sheet = this.sheets.get(at.sheet);
     if (!sheet) return null;
-    const { row, col } = refCoords(at);
+    const { row, col } = this.coords(at);
     // Indexed directly: asked for every criteria cell of every SUMIFS (snapshotCell makes an object per cell).
     const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
     return typeof value === "string" ? value : null;
@@ -226,7 +248,7 @@ export class CheckContext {
     let stated: StatedFigure | null = null;
     const sheet = this.sheets.get(at.sheet);
     if (sheet) {
-      const { row, col } = refCoords(at);
+      const { row, col } = this.coords(at);
       const { value, numberFormat } = snapshotCell(sheet, row, col);
       if (typeof value === "number") {
         stated = { value: decimalFromNumber(value), decimals: decimalsOf(numberFormat, undefined, value) ?? 0 };
@@ -244,10 +266,10 @@ export class CheckContext {
    * while its own answer is being computed (a circular reference). Callers ask the memo first, so that a hit makes no
    * closure.
    */
-  private once<T>(d: Derivation, memo: CellMap<T>, circular: T, compute: () => T): T {
+  private once<T>(d: Derivation, memo: CellMap<T>, circular: T, compute: (e: Expr) => T): T {
     if (this.visiting.has(d.sheet, d.row, d.col)) return circular;
     this.visiting.set(d.sheet, d.row, d.col, true);
-    const v = compute();
+    const v = this.within(d, compute);
     this.visiting.delete(d.sheet, d.row, d.col);
     memo.set(d.sheet, d.row, d.col, v);
     return v;
@@ -255,7 +277,7 @@ export class CheckContext {
 
   /** The derived cell's expression over the stated figures (memoised). */
   evaluate(d: Derivation): EvalResult {
-    return this.memo.get(d.sheet, d.row, d.col) ?? this.once(d, this.memo, "blank", () => this.ev(d.expr));
+    return this.memo.get(d.sheet, d.row, d.col) ?? this.once(d, this.memo, "blank", (e) => this.ev(e));
   }
 
   /**
@@ -265,7 +287,7 @@ export class CheckContext {
   isBlank(d: Derivation): boolean {
     const full = this.memo.get(d.sheet, d.row, d.col);
     if (full !== undefined) return full === "blank";
-    return this.blankMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.blankMemo, true, () => this.blankExpr(d.expr));
+    return this.blankMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.blankMemo, true, (e) => this.blankExpr(e));
   }
 
   private figureBlank(at: Ref): boolean {
@@ -322,7 +344,7 @@ export class CheckContext {
   private nominalOf(d: Derivation): Nominal {
     const full = this.memo.get(d.sheet, d.row, d.col);
     if (full !== undefined) return typeof full === "object" ? full.nom : full;
-    return this.nominalMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.nominalMemo, "blank", () => this.nominalExpr(d.expr));
+    return this.nominalMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.nominalMemo, "blank", (e) => this.nominalExpr(e));
   }
 
   /** The nominal value of an expression (see nominal). */
@@ -474,7 +496,7 @@ export class CheckContext {
       if (known === undefined && this.isLinear(d) && !this.visiting.has(d.sheet, d.row, d.col)) {
         if (this.isBlank(d)) return "blank";
         this.visiting.set(d.sheet, d.row, d.col, true);
-        this.addLinear(d.expr, sign, acc);
+        this.within(d, (e) => this.addLinear(e, sign, acc));
         this.visiting.delete(d.sheet, d.row, d.col);
         return "added";
       }
@@ -533,7 +555,7 @@ export class CheckContext {
     if (known !== undefined) return known;
     // Met again while being decided: a circular reference, left to evaluate().
     this.linearMemo.set(d.sheet, d.row, d.col, false);
-    const linear = this.linearExpr(d.expr);
+    const linear = this.within(d, (e) => this.linearExpr(e));
     this.linearMemo.set(d.sheet, d.row, d.col, linear);
     return linear;
   }
