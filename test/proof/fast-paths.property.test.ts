@@ -179,6 +179,8 @@ describe("fast paths", () => {
           const [d, w] = [list[i], whole[i]];
           if (d.from) listed++;
           expect([d.key, moved.isBlank(d), String(moved.nominal(d))]).toEqual([d.key, full.isBlank(w), String(full.nominal(w))]);
+          const parts = (q: ReturnType<CheckContext["quotientParts"]>) => q && [String(q.num), String(q.den)];
+          expect([d.key, parts(moved.quotientParts(d))]).toEqual([d.key, parts(full.quotientParts(w))]);
         }
         for (let i = list.length - 1; i >= 0; i--) {
           expect([list[i].key, show(moved.evaluate(list[i]))]).toEqual([list[i].key, show(full.evaluate(whole[i]))]);

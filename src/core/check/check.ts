@@ -25,7 +25,7 @@ import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
 import { emptyPlan, type Plan } from "../plan";
 import { isCellError, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, normalizeLabel, YUAN_PER_WAN } from "../text";
-import { CheckContext, statedFigure, type Figure, type Nominal, type StatedFigure } from "./evaluate";
+import { CheckContext, statedFigure, type Figure, type StatedFigure } from "./evaluate";
 import { attachExplanations } from "./explain";
 import { highlightPlan } from "./highlight";
 import {
@@ -112,6 +112,7 @@ class Checker {
   /** Cells whose comparison has been reported by a more specific rule (plug, unit). */
   private readonly handled = new Set<string>();
   private readonly plausibilityDone = new Set<string>();
+  private readonly ratios = new Map<Derivation, { rate: Decimal; num: Decimal; den: Decimal } | null>();
 
   constructor(
     readonly snapshot: WorkbookSnapshot,
@@ -611,23 +612,24 @@ class Checker {
     return out;
   }
 
+  /** A rate's value, numerator and denominator (each a cell or a sum), or null; asked by several rules, made once. */
   ratioParts(d: Derivation): { rate: Decimal; num: Decimal; den: Decimal } | null {
+    let parts = this.ratios.get(d);
+    if (parts === undefined) this.ratios.set(d, (parts = this.workOutRatio(d)));
+    return parts;
+  }
+
+  private workOutRatio(d: Derivation): { rate: Decimal; num: Decimal; den: Decimal } | null {
     const v = this.ctx.nominal(d);
-    if (d.expr.t !== "div") return null;
-    const a = this.ev(d.expr.a);
-    const b = this.ev(d.expr.b);
+    const q = this.ctx.quotientParts(d);
+    if (!q) return null;
+    const { num: a, den: b } = q;
     if (typeof a !== "object" || typeof b !== "object") return null;
     if (typeof v !== "object") {
       if (b.isZero()) return null;
       return { rate: a.dividedBy(b), num: a, den: b };
     }
     return { rate: v, num: a, den: b };
-  }
-
-  /** The nominal value of a rate's numerator or denominator (a cell or a sum); blank otherwise. */
-  ev(e: Expr): Nominal {
-    if (e.t === "ref" || e.t === "sum") return this.ctx.nominalExpr(e);
-    return "blank";
   }
 
   plausible(r: Rule, d: Derivation, params: Params) {

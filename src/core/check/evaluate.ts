@@ -347,6 +347,15 @@ export class CheckContext {
     return this.nominalMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.nominalMemo, "blank", (e) => this.nominalExpr(e));
   }
 
+  /**
+   * The nominal values of a quotient's numerator and denominator when each is a cell or a sum (blank when it is
+   * anything else), or null when the derived cell's formula is not a quotient: what a rate is made of.
+   */
+  quotientParts(d: Derivation): { num: Nominal; den: Nominal } | null {
+    const part = (e: Expr): Nominal => (e.t === "ref" || e.t === "sum" ? this.nominalExpr(e) : "blank");
+    return this.within(d, (e) => (e.t === "div" ? { num: part(e.a), den: part(e.b) } : null));
+  }
+
   /** The nominal value of an expression (see nominal). */
   nominalExpr(e: Expr): Nominal {
     const strict = (parts: Nominal[], f: (xs: Decimal[]) => Decimal): Nominal => {
