@@ -282,9 +282,12 @@ function sangong(b: Builder, t: TableModel) {
 function projects(b: Builder, t: TableModel) {
   const body = t.rows.filter((r) => r.key !== "total");
   // Column keys made once, not for each of 10,000s of rows.
-  const groups = ["initial", "annual", "spent"].map((g) => ({ total: `${g}Total`, parts: ["Fiscal", "Carry", "Other"].map((s) => g + s) }));
+  const groups = ["initial", "annual", "spent"].map((g) => {
+    const parts = ["Fiscal", "Carry", "Other"].map((s) => g + s);
+    return { total: `${g}Total`, sum: (row: RowModel) => b.listSum(parts.map((key) => b.refOf(t, row, key))) };
+  });
   for (const r of body) {
-    for (const g of groups) b.listed(t, r, g.total, (row) => b.listSum(g.parts.map((key) => b.refOf(t, row, key))));
+    for (const g of groups) b.listed(t, r, g.total, g.sum);
   }
   const total = t.rowByKey.get("total");
   const inTotal = t.columns.get("inTotal");
