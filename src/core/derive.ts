@@ -252,9 +252,8 @@ function expense(b: Builder, t: TableModel) {
     if (items.length === 0) continue;
     for (const col of ["basic", "project"]) b.set(t, 0, c, col, b.listSum(items.map((i) => b.refOf(t, i, col))));
   }
-  for (const r of t.rows) {
-    b.set(t, 0, r, "total", b.listSum([b.refOf(t, r, "basic"), b.refOf(t, r, "project")]));
-  }
+  const rowTotal = (r: RowModel) => b.listSum([b.refOf(t, r, "basic"), b.refOf(t, r, "project")]);
+  for (const r of t.rows) b.listed(t, r, "total", rowTotal);
   for (const col of ["basic", "project", "total"]) {
     b.set(t, 0, total, col, b.listSum(classes.map((c) => b.refOf(t, c, col))));
   }
