@@ -3,6 +3,7 @@
  * in place, users' sheets left alone. (attachments.libreoffice.test.ts recalculates the formulas.)
  */
 import ExcelJS from "exceljs";
+import { parseRef } from "../../src/core/address";
 import { attachmentsPlan, cleanSheetName, sheetName } from "../../src/core/attachments";
 import { REGISTRY_SHEET } from "../../src/core/data/layout";
 import type { TemplateData } from "../../src/core/template";
@@ -60,6 +61,15 @@ describe("the sample (湖南省就业服务中心 FY2020)", () => {
       expect(ws.getCell("A2").value).toBe(s.title);
       expect(cachedValues(ws).get("A3")).toBe("（2020年度）");
       expect(cachedValues(ws).get("A4")).toBe("填报单位：湖南省就业服务中心");
+    }
+  });
+
+  test("each sheet's cells are planned row by row, left to right (hosts write them as rectangles)", async () => {
+    const { plan } = runOnWorkbook(await sampleWorkbook(), (s) => attachmentsPlan(s));
+    for (const sheet of plan.sheets) {
+      const positions = sheet.cells.map((c) => parseRef(c.ref));
+      expect(positions.length).toBeGreaterThan(1);
+      expect(positions).toEqual([...positions].sort((a, b) => a.row - b.row || a.col - b.col));
     }
   });
 

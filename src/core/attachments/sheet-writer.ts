@@ -172,7 +172,8 @@ export class SheetWriter {
       name: this.name,
       create: options.create,
       clear: options.clear,
-      cells: [...this.cells.keys()].sort((a, b) => a - b).map((position) => this.cells.get(position)!),
+      // A typed array sorts numbers without a comparator call per comparison (100,000s of cells at 10,000 projects).
+      cells: Array.from(Float64Array.from(this.cells.keys()).sort(), (position) => this.cells.get(position)!),
       merges: this.merges,
       columnWidths: this.widths.map((width, i) => ({ col: i + 1, width })),
       rowHeights: [...this.heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row: row + 1, height })),
