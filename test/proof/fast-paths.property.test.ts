@@ -46,6 +46,18 @@ function checkerPair(x: { c: { base: number; edits: Parameters<typeof userWorkbo
   return { list, quick: new CheckContext(s, model, list), full: new CheckContext(s, model, list) };
 }
 
+/** A generated workbook read with the rounding mode set, and its derivations. */
+function readRounded(x: Parameters<typeof workbook>[0], rounding: "nearest" | "truncate") {
+  const s = workbook(x);
+  const read = readWorkbook(s);
+  const model = { ...read, settings: { ...read.settings, rounding } };
+  return { s, model, list: derivations(model) };
+}
+
+/** Every column of every table, its cells top to bottom. */
+const tableColumns = (model: ReturnType<typeof readWorkbook>) =>
+  [...model.tables.values()].flat().flatMap((t) => [...t.columns.values()].map((col) => t.rows.map((r) => cellAt(t.sheet, r.row, col))));
+
 describe("fast paths", () => {
   it("the checker's blank test agrees with evaluating every derived cell", () => {
     let blanks = 0;
@@ -84,10 +96,7 @@ describe("fast paths", () => {
     let sums = 0;
     fc.assert(
       fc.property(arb, fc.constantFrom<"nearest" | "truncate">("nearest", "truncate"), (x, rounding) => {
-        const s = workbook(x);
-        const read = readWorkbook(s);
-        const model = { ...read, settings: { ...read.settings, rounding } };
-        const list = derivations(model);
+        const { s, model, list } = readRounded(x, rounding);
         const quick = new CheckContext(s, model, list);
         const full = new CheckContext(s, model, list);
         // At 30 digits: a quotient's interval (a rate) is rounded at 40, and adding such bounds in another order
@@ -96,7 +105,7 @@ describe("fast paths", () => {
         const show = (r: ReturnType<CheckContext["sumOf"]>) =>
           typeof r === "object" ? [digits(r.nom), r.iv && [digits(r.iv.lo), digits(r.iv.hi), r.iv.loOpen, r.iv.hiOpen]] : r;
         // Sums down every column of every table: stated figures (exact ones too), derived cells of every kind, blanks.
-        const columns = [...model.tables.values()].flat().flatMap((t) => [...t.columns.values()].map((col) => t.rows.map((r) => cellAt(t.sheet, r.row, col))));
+        const columns = tableColumns(model);
         for (const refs of columns) {
           // The reference: every term's figure (as figure(at) gives it) added interval by interval.
           let acc: { nom: Decimal; iv: Interval | null } | null = null;
@@ -163,10 +172,7 @@ describe("fast paths", () => {
     let listed = 0;
     fc.assert(
       fc.property(arb, fc.constantFrom<"nearest" | "truncate">("nearest", "truncate"), (x, rounding) => {
-        const s = workbook(x);
-        const read = readWorkbook(s);
-        const model = { ...read, settings: { ...read.settings, rounding } };
-        const list = derivations(model);
+        const { s, model, list } = readRounded(x, rounding);
         // The reference: the same cells, each with its expression made out in full.
         const whole = list.map((d) => new Derivation(d.table, d.tableIndex, d.rowKey, d.colKey, d.sheet, d.row, d.col, d.kind, d.expr));
         const moved = new CheckContext(s, model, list);
@@ -185,7 +191,7 @@ describe("fast paths", () => {
         for (let i = list.length - 1; i >= 0; i--) {
           expect([list[i].key, show(moved.evaluate(list[i]))]).toEqual([list[i].key, show(full.evaluate(whole[i]))]);
         }
-        const columns = [...model.tables.values()].flat().flatMap((t) => [...t.columns.values()].map((col) => t.rows.map((r) => cellAt(t.sheet, r.row, col))));
+        const columns = tableColumns(model);
         for (const refs of columns) expect(show(moved.sumOf(refs))).toEqual(show(full.sumOf(refs)));
       }),
       { numRuns: RUNS },
