@@ -69,7 +69,12 @@ export class Derivation {
   }
 
   get expr(): Expr {
-    return (this.madeExpr ??= shiftExpr(this.from!.expr, this.row - this.from!.row));
+    return (this.madeExpr ??= shiftExpr(this.from!.expr, this.shift));
+  }
+
+  /** The expression the cell is worked out from, moved down by `shift`: its list column's first cell's, else its own. */
+  get baseExpr(): Expr {
+    return this.from ? this.from.expr : this.expr;
   }
 
   get ref(): string {
@@ -497,17 +502,17 @@ export class OwnFormulas {
   rendered(d: Derivation): string {
     let f = this.renderings.get(d.sheet, d.row, d.col);
     if (f === undefined) {
-      f = d.from ? this.fromFirst(d.from, d.shift) : this.fromColumn(d);
+      f = d.from ? this.fromFirst(d, d.from) : this.fromColumn(d);
       this.renderings.set(d.sheet, d.row, d.col, f);
     }
     return f;
   }
 
-  private fromFirst(first: Derivation, shift: number): string {
+  private fromFirst(d: Derivation, first: Derivation): string {
     const zero = this.model.settings.zeroDivision;
     let template = this.listTemplates.get(first);
     if (template === undefined) this.listTemplates.set(first, (template = formulaTemplate(first.expr, first.sheet, zero)));
-    return template ? fromTemplate(template, shift) : renderFormula(shiftExpr(first.expr, shift), first.sheet, zero);
+    return template ? fromTemplate(template, d.shift) : renderFormula(d.expr, d.sheet, zero);
   }
 
   private fromColumn(d: Derivation): string {
@@ -645,7 +650,7 @@ export class DerivedValues {
     this.shift = d.shift;
     let v: Value;
     try {
-      v = evaluate(d.from ? d.from.expr : d.expr, this.lookup, this.settings.zeroDivision);
+      v = evaluate(d.baseExpr, this.lookup, this.settings.zeroDivision);
     } finally {
       this.shift = outer;
     }

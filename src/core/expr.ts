@@ -544,7 +544,7 @@ export function shiftExpr(e: Expr, shift: number): Expr {
       return { t: "ref", at: shiftRef(e.at, shift) };
     case "num":
     case "sumIfs":
-      // A SUMIFS has absolute rows; list columns never hold one (see shiftable).
+      // A SUMIFS has absolute rows; list columns never hold one (Builder.listed: a row's cells only).
       return e;
     case "add":
     case "min":

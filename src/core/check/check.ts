@@ -105,6 +105,9 @@ export function ruleForDerivation(d: Derivation, rules: Rule[] = RULES): Rule | 
   return rules.find((r) => DERIVED_KINDS.has(r.kind) && r.select?.some((s) => matches(s, d)));
 }
 
+/** A rate's value, numerator and denominator. */
+type RatioParts = { rate: Decimal; num: Decimal; den: Decimal };
+
 class Checker {
   readonly findings: Finding[] = [];
   readonly ctx: CheckContext;
@@ -112,7 +115,7 @@ class Checker {
   /** Cells whose comparison has been reported by a more specific rule (plug, unit). */
   private readonly handled = new Set<string>();
   private readonly plausibilityDone = new Set<string>();
-  private readonly ratios = new Map<Derivation, { rate: Decimal; num: Decimal; den: Decimal } | null>();
+  private readonly ratios = new Map<Derivation, RatioParts | null>();
 
   constructor(
     readonly snapshot: WorkbookSnapshot,
@@ -613,13 +616,13 @@ class Checker {
   }
 
   /** A rate's value, numerator and denominator (each a cell or a sum), or null; asked by several rules, made once. */
-  ratioParts(d: Derivation): { rate: Decimal; num: Decimal; den: Decimal } | null {
+  ratioParts(d: Derivation): RatioParts | null {
     let parts = this.ratios.get(d);
     if (parts === undefined) this.ratios.set(d, (parts = this.workOutRatio(d)));
     return parts;
   }
 
-  private workOutRatio(d: Derivation): { rate: Decimal; num: Decimal; den: Decimal } | null {
+  private workOutRatio(d: Derivation): RatioParts | null {
     const v = this.ctx.nominal(d);
     const q = this.ctx.quotientParts(d);
     if (!q) return null;

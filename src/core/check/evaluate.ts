@@ -158,7 +158,7 @@ export class CheckContext {
     const outer = this.shift;
     this.shift = d.shift;
     try {
-      return work(d.from ? d.from.expr : d.expr);
+      return work(d.baseExpr);
     } finally {
       this.shift = outer;
     }
