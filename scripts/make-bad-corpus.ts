@@ -250,7 +250,7 @@ const CASES: Record<string, Maker> = {
     const wb = book();
     const c = budgetSpent(wb);
     c.value = new Date(Date.UTC(2020, 11, 31));
-    c.numFmt = "yyyy-mm-dd";
+    c.style = { ...c.style, numFmt: "yyyy-mm-dd" }; // a cell's style may be shared: replaced, not changed
     return wb;
   },
   "yuan-typed-as-wan.xlsx": () => {

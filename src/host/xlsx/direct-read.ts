@@ -16,7 +16,7 @@ import { SaxesParser } from "saxes";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { cellRef, columnIndex, COLUMNS } from "../../core/address";
-import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/snapshot";
+import { NO_FORMULAS, sharedRow, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../../core/snapshot";
 import { XLSX_LIMITS } from "./guard";
 import type { XlsxPackage } from "./package";
 import { dateToSerial } from "./snapshot";
@@ -564,22 +564,25 @@ function snapshotOf(
     const record = rows.get(r);
     if (!record || !existing.has(r)) {
       sheet.values.push([]);
-      sheet.formulas.push([]);
+      sheet.formulas.push(NO_FORMULAS);
       sheet.numberFormats.push([]);
       continue;
     }
     const values: CellValue[] = [];
     const formulas: (string | null)[] = [];
     const formats: (string | null)[] = [];
+    let anyFormula = false;
     for (let c = left; c <= right; c++) {
       const cell = record.cells.get(c) ?? made(record, c);
       values.push(cell.value);
-      formulas.push(cell.kind === "formula" ? formulaOf(cell, r, c) : null);
+      const formula = cell.kind === "formula" ? formulaOf(cell, r, c) : null;
+      if (formula !== null) anyFormula = true;
+      formulas.push(formula);
       formats.push(cell.format ?? null);
     }
     sheet.values.push(values);
-    sheet.formulas.push(formulas);
-    sheet.numberFormats.push(formats);
+    sheet.formulas.push(anyFormula ? formulas : NO_FORMULAS);
+    sheet.numberFormats.push(sharedRow(sheet.numberFormats, formats));
   }
   return sheet;
 }

@@ -1,6 +1,6 @@
 /** The .xlsx host's reading side: an ExcelJS workbook → the engine's snapshot. */
 import ExcelJS from "exceljs";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { NO_FORMULAS, sharedRow, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/snapshot";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -25,7 +25,7 @@ function plainValue(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean): SheetSnapshot {
+export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean, fillTexts = new Map<string, string>()): SheetSnapshot {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -63,7 +63,7 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean)
     const row = existing.get(r);
     if (!row) {
       sheet.values.push([]);
-      sheet.formulas.push([]);
+      sheet.formulas.push(NO_FORMULAS);
       sheet.numberFormats.push([]);
       if (withFills) sheet.fills!.push([]);
       continue;
@@ -72,6 +72,7 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean)
     const formulas: (string | null)[] = [];
     const formats: (string | null)[] = [];
     const fills: (string | null)[] = [];
+    let anyFormula = false;
     for (let c = left; c <= right; c++) {
       const cell = row.getCell(c);
       const merged = cell.type === ExcelJS.ValueType.Merge;
@@ -80,17 +81,23 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean)
       values.push(merged ? null : isFormula ? plainValue((cell.result ?? null) as ExcelJS.CellValue) : plainValue(cell.value));
       const f = !merged && cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
       formulas.push(f ? `=${f}` : null);
+      if (f) anyFormula = true;
       formats.push(cell.numFmt ?? null);
-      if (withFills) fills.push(cell.style?.fill ? JSON.stringify(cell.style.fill) : null);
+      if (withFills) {
+        // One string per distinct fill, not per cell: a snapshot with fills is the one 审核 reads, every cell filled.
+        const fill = cell.style?.fill ? JSON.stringify(cell.style.fill) : null;
+        fills.push(fill === null ? null : fillTexts.get(fill) ?? (fillTexts.set(fill, fill), fill));
+      }
     }
     sheet.values.push(values);
-    sheet.formulas.push(formulas);
-    sheet.numberFormats.push(formats);
-    if (withFills) sheet.fills!.push(fills);
+    sheet.formulas.push(anyFormula ? formulas : NO_FORMULAS);
+    sheet.numberFormats.push(sharedRow(sheet.numberFormats, formats));
+    if (withFills) sheet.fills!.push(sharedRow(sheet.fills!, fills));
   }
   return sheet;
 }
 
 export function snapshotFromWorkbook(wb: ExcelJS.Workbook, options: { fills?: boolean } = {}): WorkbookSnapshot {
-  return { sheets: wb.worksheets.map((ws) => snapshotFromWorksheet(ws, options.fills ?? false)) };
+  const fillTexts = new Map<string, string>();
+  return { sheets: wb.worksheets.map((ws) => snapshotFromWorksheet(ws, options.fills ?? false, fillTexts)) };
 }
