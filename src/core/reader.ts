@@ -3,7 +3,7 @@
  * header, a row by its label. What cannot be read is reported with sheet and cell, never guessed.
  */
 import Decimal from "decimal.js";
-import { cellRef, parseRange } from "./address";
+import { cellRef, COLUMNS, parseRange } from "./address";
 import {
   FUND_BLOCK_LABELS,
   INPUT_TABLES,
@@ -246,7 +246,7 @@ function percentHeader(sheet: SheetSnapshot, headerRow: number, col: number): bo
 
 class Reader {
   readonly issues: ReaderIssue[] = [];
-  private readonly mergeCache = new Map<SheetSnapshot, Map<string, string>>();
+  private readonly mergeCache = new Map<SheetSnapshot, Map<number, string>>();
   year: number | null = null;
   currencyScale = 1;
 
@@ -514,15 +514,18 @@ class Reader {
         if (cell.formula?.includes("[") && EXTERNAL_LINK.test(cell.formula.replace(/"[^"]*"/g, ""))) {
           this.issue("warning", "externalLink", cell.sheet, [cell.ref], { cell: cell.ref, formula: cell.formula });
         }
-        const range = hidden.size > 0 ? hidden.get(cell.ref) : undefined;
+        const range = hidden.size > 0 ? hidden.get(cell.row * COLUMNS + cell.col) : undefined;
         if (range) this.issue("warning", "mergedInput", cell.sheet, [cell.ref], { cell: cell.ref, range });
       }
     }
     return table;
   }
 
-  /** Cells covered by a merged range other than its top-left one, by address → the range. */
-  hiddenUnderMerges(sheet: SheetSnapshot): Map<string, string> {
+  /**
+   * Cells covered by a merged range other than its top-left one, by position (row * COLUMNS + col) → the range: asked
+   * for every table cell, which by address would make a string each.
+   */
+  hiddenUnderMerges(sheet: SheetSnapshot): Map<number, string> {
     let known = this.mergeCache.get(sheet);
     if (!known) {
       known = new Map();
@@ -532,7 +535,7 @@ class Reader {
         if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 400) continue;
         for (let row = r.top; row <= r.bottom; row++) {
           for (let col = r.left; col <= r.right; col++) {
-            if (row !== r.top || col !== r.left) known.set(cellRef(row, col), range);
+            if (row !== r.top || col !== r.left) known.set(row * COLUMNS + col, range);
           }
         }
       }

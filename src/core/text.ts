@@ -152,8 +152,9 @@ export function decimalFromNumber(n: number): Decimal {
 }
 const decimals = new Map<number, Decimal>();
 
+/** Normalized once: every text cell of every table asks. */
+const NONE_MARKS = new Set(MARKS.none.map((m) => m.normalize("NFKC")));
+
 export function isNoneMark(text: string | null): boolean {
-  if (text === null) return false;
-  const s = text.normalize("NFKC").trim();
-  return MARKS.none.some((m) => m.normalize("NFKC") === s);
+  return text !== null && NONE_MARKS.has(text.normalize("NFKC").trim());
 }
