@@ -30,7 +30,7 @@
  * rows: what was not read is reported by readSnapshotDetailed().clipped. (The old default, 200,000 cells, clipped a
  * 5,000-project workbook after 生成附表: the registry sheet was cut, so 生成附表 again added "附件1 …(2)".)
  */
-import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/snapshot";
+import { NO_FORMULAS, sharedRow, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../../core/snapshot";
 import { officeErrorCode, toHostError } from "./errors";
 import { fillTokenFromProps } from "./fills";
 import { rangeRef } from "../../core/address";
@@ -116,6 +116,7 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
 
     // Syncs 3..: the contents, one row band of every sheet per sync.
     const contents = await readContents(context, areas, bands, !!options.fills, readMerges, () => syncs++);
+    const fillTokens = new Map<string, string>();
 
     const out: SheetSnapshot[] = sheets.map((ws, i) => {
       const sheet: SheetSnapshot = {
@@ -138,12 +139,27 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
       sheet.originCol = read.col;
       sheet.values = read.values;
       sheet.formulas = read.formulas;
-      sheet.numberFormats = read.formats.map((row) => row.map((f) => (typeof f === "string" ? f : f == null ? null : String(f))));
-      if (read.fills) sheet.fills = read.fills.map((row) => row.map((p) => fillTokenFromProps(p.format?.fill)));
+      for (const row of read.formats) {
+        sheet.numberFormats.push(sharedRow(sheet.numberFormats, row.map((f) => (typeof f === "string" ? f : f == null ? null : String(f)))));
+      }
+      if (read.fills) {
+        const fills: (string | null)[][] = (sheet.fills = []);
+        for (const row of read.fills) fills.push(sharedRow(fills, row.map((p) => fillToken(p.format?.fill))));
+      }
       if (read.merges) sheet.merges = [...read.merges];
       return sheet;
     });
     return { snapshot: { sheets: out }, syncs, clipped };
+
+    /** One string per distinct fill, not one per cell: 审核 reads the fill of every cell. */
+    function fillToken(fill: Parameters<typeof fillTokenFromProps>[0]): string | null {
+      const made = fillTokenFromProps(fill);
+      if (made === null) return null;
+      const known = fillTokens.get(made);
+      if (known !== undefined) return known;
+      fillTokens.set(made, made);
+      return made;
+    }
   } catch (e) {
     throw toHostError(e);
   }
@@ -272,7 +288,7 @@ function appendBand(o: SheetContents, q: BandRead): void {
   }
   for (let r = 0; r < height; r++) {
     o.values.push(values[r].map((v) => cellValue(v)));
-    o.formulas.push(formulas[r].map((f, c) => (isFormula[r][c] && typeof f === "string" ? f : null)));
+    o.formulas.push(isFormula[r].includes(true) ? formulas[r].map((f, c) => (isFormula[r][c] && typeof f === "string" ? f : null)) : NO_FORMULAS);
   }
   o.formats.push(...q.range.numberFormat);
   if (q.cellProps && o.fills) o.fills.push(...q.cellProps.value);
