@@ -202,11 +202,12 @@ class ReadCell implements CellModel {
   value: Decimal | null = null;
   raw: Decimal | null = null;
   text: string | null = null;
-  typedAsText = false;
-  typedDecimals: number | undefined = undefined;
-  error: string | null = null;
-  noneMark = false;
-  isDate = false;
+  // Rarely set: kept on the prototype until a cell sets its own (a table's cells are most of a read's memory).
+  declare typedAsText: boolean;
+  declare typedDecimals: number | undefined;
+  declare error: string | null;
+  declare noneMark: boolean;
+  declare isDate: boolean;
 
   constructor(
     readonly sheet: string,
@@ -221,6 +222,7 @@ class ReadCell implements CellModel {
     return cellRef(this.row, this.col);
   }
 }
+Object.assign(ReadCell.prototype, { typedAsText: false, typedDecimals: undefined, error: null, noneMark: false, isDate: false });
 
 /**
  * Whether reading the cell now would give the earlier reading `known` of the same table cell: the same value,
