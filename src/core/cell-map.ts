@@ -3,8 +3,18 @@
  * needs no "sheet!A1" string made, hashed and compared, and no hash-table insert: on 10,000 projects the derived
  * values of 计算 took ~30 % less time than with string-keyed Maps. `undefined` is never stored.
  */
+/** Rows wider than this are grown cell by cell rather than made whole: a stray far cell must not widen every row. */
+const MAX_ROW_WIDTH = 256;
+
 export class CellMap<T> {
   private readonly bySheet = new Map<string, (T | undefined)[][]>();
+
+  /**
+   * `widths`: one past the rightmost column of each sheet's cells. A row is made that wide at once; grown cell by cell,
+   * an array keeps capacity to spare (~60 % more memory a row), and a build keeps ~15 maps of up to 30,000 rows.
+   */
+  constructor(private readonly widths?: ReadonlyMap<string, number>) {}
+
   // Lookups come in runs on one sheet: the last sheet's rows are kept at hand.
   private lastName: string | undefined;
   private last: (T | undefined)[][] | undefined;
@@ -29,7 +39,12 @@ export class CellMap<T> {
       this.bySheet.set(sheet, (rows = []));
       this.last = rows;
     }
-    (rows[row] ??= [])[col] = value;
+    let cells = rows[row];
+    if (!cells) {
+      const width = this.widths?.get(sheet);
+      rows[row] = cells = width !== undefined && col < width && width <= MAX_ROW_WIDTH ? new Array<T | undefined>(width) : [];
+    }
+    cells[col] = value;
     return this;
   }
 

@@ -32,7 +32,7 @@ import {
   type ZeroDivision,
 } from "./expr";
 import type { RowModel, Settings, TableModel, WorkbookModel } from "./model";
-import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { sheetWidths, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { decimalFromNumber, parseNumberText } from "./text";
 import { CellMap } from "./cell-map";
 import { cellRef } from "./address";
@@ -101,7 +101,12 @@ export const EXECUTION_WEIGHT = 10;
 class Builder {
   readonly out: Derivation[] = [];
 
-  constructor(private readonly settings: Settings) {}
+  constructor(
+    private readonly settings: Settings,
+    widths: ReadonlyMap<string, number>,
+  ) {
+    this.taken = new CellMap(widths);
+  }
 
   at(table: TableModel, row: RowModel | undefined, colKey: string): Expr | null {
     const col = table.columns.get(colKey);
@@ -114,7 +119,7 @@ class Builder {
     return e && e.t === "ref" ? e.at : null;
   }
 
-  private readonly taken = new CellMap<true>();
+  private readonly taken: CellMap<true>;
   private readonly columns = new Map<string, Ref[]>();
 
   /** A SUMIFS sharing its column cells with the others of this build. */
@@ -432,7 +437,9 @@ function indicators(b: Builder, t: TableModel) {
 export function derivationsByCell(list: Derivation[]): CellMap<Derivation> {
   let index = indexes.get(list);
   if (!index) {
-    index = new CellMap();
+    const widths = new Map<string, number>();
+    for (const d of list) if (d.col >= (widths.get(d.sheet) ?? 0)) widths.set(d.sheet, d.col + 1);
+    index = new CellMap(widths);
     for (const d of list) index.set(d.sheet, d.row, d.col, d);
     indexes.set(list, index);
   }
@@ -440,9 +447,21 @@ export function derivationsByCell(list: Derivation[]): CellMap<Derivation> {
 }
 const indexes = new WeakMap<Derivation[], CellMap<Derivation>>();
 
+/** One past the rightmost column of each sheet's tables (see CellMap). */
+export function tableWidths(model: WorkbookModel): Map<string, number> {
+  const widths = new Map<string, number>();
+  for (const tables of model.tables.values()) {
+    for (const t of tables) {
+      const width = Math.max(t.labelCol, ...t.columns.values()) + 1;
+      if (width > (widths.get(t.sheet) ?? 0)) widths.set(t.sheet, width);
+    }
+  }
+  return widths;
+}
+
 /** Every derived cell of the model's input tables. */
 export function derivations(model: WorkbookModel): Derivation[] {
-  const b = new Builder(model.settings);
+  const b = new Builder(model.settings, tableWidths(model));
   const one = (id: TableId) => model.tables.get(id)?.[0];
   const i = one("info");
   if (i) info(b, i, model.settings);
@@ -481,13 +500,15 @@ export function sameFormula(a: string, b: string): boolean {
  */
 export class OwnFormulas {
   private variants: Map<string, Set<string>> | null = null;
-  private readonly renderings = new CellMap<string>();
+  private readonly renderings: CellMap<string>;
   /** By table and column key: the column's first derivation and its formula as a template (null when it cannot be). */
   private readonly templates = new Map<TableId, Map<string, { first: Derivation; template: FormulaTemplate | null }>>();
   /** By list column (its first cell): the formula as a template (null when it cannot be). */
   private readonly listTemplates = new Map<Derivation, FormulaTemplate | null>();
 
-  constructor(private model: WorkbookModel) {}
+  constructor(private model: WorkbookModel) {
+    this.renderings = new CellMap(tableWidths(model));
+  }
 
   /** Serves a later step's model of the same layout (StepCache): what it knows stays true; the old model is let go. */
   adopt(model: WorkbookModel): void {
@@ -587,9 +608,9 @@ export function writtenByFill(state: DerivedCellState): boolean {
 export class DerivedValues {
   private readonly byCell: CellMap<Derivation>;
   private readonly sheets: Map<string, SheetSnapshot>;
-  private readonly memo = new CellMap<Value | typeof VISITING>();
+  private readonly memo: CellMap<Value | typeof VISITING>;
   // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
-  private readonly raw = new CellMap<Decimal | null>();
+  private readonly raw: CellMap<Decimal | null>;
   private readonly lookup: Lookup;
   /** Rows the expression being evaluated is moved down by: a list column's cell is worked out from its first one's. */
   private shift = 0;
@@ -603,6 +624,8 @@ export class DerivedValues {
   ) {
     this.byCell = derivationsByCell(list);
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+    this.memo = new CellMap(sheetWidths(snapshot));
+    this.raw = new CellMap(sheetWidths(snapshot));
     this.lookup = {
       number: (at) => {
         const { row, col } = refCoords(at);

@@ -11,7 +11,7 @@ import { derive, readModel, type StepCache } from "./step-cache";
 import { CellMap } from "./cell-map";
 import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
-import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { sheetWidths, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 export interface FillResult {
   plan: Plan;
@@ -62,7 +62,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const model = readModel(snapshot, cache);
   const { list, own } = derive(model, cache);
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const writes = new CellMap<Derivation>();
+  const writes = new CellMap<Derivation>(sheetWidths(snapshot));
   for (const d of list) if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.set(d.sheet, d.row, d.col, d);
   const isWritten = (d: Derivation) => writes.has(d.sheet, d.row, d.col);
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, isWritten);

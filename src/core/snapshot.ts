@@ -86,3 +86,14 @@ export function sheetExtent(sheet: SheetSnapshot): { rows: number; cols: number 
   for (const row of sheet.values) cols = Math.max(cols, row.length);
   return { rows: sheet.values.length, cols };
 }
+
+/** One past the rightmost used column of each sheet (see CellMap), worked out once per snapshot. */
+export function sheetWidths(snapshot: WorkbookSnapshot): ReadonlyMap<string, number> {
+  let widths = widthsBySnapshot.get(snapshot);
+  if (!widths) {
+    widths = new Map(snapshot.sheets.map((s) => [s.name, s.originCol + sheetExtent(s).cols]));
+    widthsBySnapshot.set(snapshot, widths);
+  }
+  return widths;
+}
+const widthsBySnapshot = new WeakMap<WorkbookSnapshot, ReadonlyMap<string, number>>();

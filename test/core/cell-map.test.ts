@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { CellMap } from "../../src/core/cell-map";
+import { sheetWidths } from "../../src/core/snapshot";
 
 describe("CellMap", () => {
   test("keeps values by sheet, row and column, apart from one another", () => {
@@ -26,5 +28,40 @@ describe("CellMap", () => {
     expect(m.has("S", 0, 0)).toBe(false);
     expect(m.delete("S", 0, 0)).toBe(false);
     expect(m.delete("T", 0, 0)).toBe(false);
+  });
+
+  test("rows made as wide as the sheet's width hold the same values as rows grown cell by cell, past the width too", () => {
+    // 甲 narrow, 乙 wider than a row is ever made at once, 丙 without a width.
+    const widths = new Map([["甲", 6], ["乙", 5000]]);
+    const position = fc.record({ sheet: fc.constantFrom("甲", "乙", "丙"), row: fc.nat(40), col: fc.nat(12), value: fc.integer() });
+    fc.assert(
+      fc.property(fc.array(position, { maxLength: 200 }), (sets) => {
+        const sized = new CellMap<number>(widths);
+        const grown = new CellMap<number>();
+        const expected = new Map<string, number>();
+        for (const { sheet, row, col, value } of sets) {
+          sized.set(sheet, row, col, value);
+          grown.set(sheet, row, col, value);
+          expected.set(`${sheet}|${row}|${col}`, value);
+        }
+        for (const sheet of ["甲", "乙", "丙"]) {
+          for (let row = 0; row <= 40; row++) {
+            for (let col = 0; col <= 12; col++) {
+              const want = expected.get(`${sheet}|${row}|${col}`);
+              expect(sized.get(sheet, row, col)).toBe(want);
+              expect(grown.get(sheet, row, col)).toBe(want);
+              expect(sized.has(sheet, row, col)).toBe(want !== undefined);
+            }
+          }
+        }
+      }),
+    );
+  });
+
+  test("a snapshot's widths: one past each sheet's rightmost used column, its origin counted", () => {
+    const sheet = (name: string, originCol: number, rows: unknown[][]) =>
+      ({ name, visibility: "visible", originRow: 3, originCol, values: rows, formulas: [], numberFormats: [] }) as never;
+    const widths = sheetWidths({ sheets: [sheet("A", 2, [[1], [1, 2, 3], []]), sheet("B", 0, [])] });
+    expect([...widths]).toEqual([["A", 5], ["B", 0]]);
   });
 });

@@ -8,7 +8,7 @@ import { derivationsByCell, derivedCellState, DerivedValues, writtenByFill, type
 import { derive, readModel, type StepCache } from "../step-cache";
 import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
-import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { isCellError, sheetWidths, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { format } from "./text";
 import { CellMap } from "../cell-map";
 
@@ -32,7 +32,7 @@ export class AttachmentContext {
     this.derived = derivationsByCell(list);
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Each cell's state is
     // found once, for both questions below.
-    const states = new CellMap<DerivedCellState>();
+    const states = new CellMap<DerivedCellState>(sheetWidths(snapshot));
     const stateOf = (d: Derivation): DerivedCellState => {
       let state = states.get(d.sheet, d.row, d.col);
       if (state === undefined) states.set(d.sheet, d.row, d.col, (state = derivedCellState(this.sheets.get(d.sheet), d, own)));

@@ -11,7 +11,7 @@ import { derivationsByCell, derivedCellState, OwnFormulas, type DerivedCellState
 import { constant, refCoords, sumIfsCells, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
-import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { isCellError, sheetWidths, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber, parseNumberText } from "../text";
 import {
   add as ivAdd,
@@ -85,14 +85,14 @@ export class CheckContext {
   private readonly tablesOn = new Map<string, TableIndex[]>();
   // By cell (CellMap): asked for every reference of every formula.
   private readonly derivedCells: CellMap<Derivation>;
-  private readonly fillStates = new CellMap<DerivedCellState>();
+  private readonly fillStates: CellMap<DerivedCellState>;
   readonly sheets: Map<string, SheetSnapshot>;
-  private readonly memo = new CellMap<EvalResult>();
-  private readonly blankMemo = new CellMap<boolean>();
-  private readonly nominalMemo = new CellMap<Nominal>();
-  private readonly visiting = new CellMap<true>();
-  private readonly statedMemo = new CellMap<EvalResult>();
-  private readonly linearMemo = new CellMap<boolean>();
+  private readonly memo: CellMap<EvalResult>;
+  private readonly blankMemo: CellMap<boolean>;
+  private readonly nominalMemo: CellMap<Nominal>;
+  private readonly visiting: CellMap<true>;
+  private readonly statedMemo: CellMap<EvalResult>;
+  private readonly linearMemo: CellMap<boolean>;
   private readonly sumIfsMemo = new Map<Expr, Ref[]>();
   /**
    * Rows the expression being worked out is moved down by: a list column's cell is worked out from its first cell's
@@ -113,6 +113,14 @@ export class CheckContext {
     own?: OwnFormulas,
   ) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+    const widths = sheetWidths(snapshot);
+    this.fillStates = new CellMap(widths);
+    this.memo = new CellMap(widths);
+    this.blankMemo = new CellMap(widths);
+    this.nominalMemo = new CellMap(widths);
+    this.visiting = new CellMap(widths);
+    this.statedMemo = new CellMap(widths);
+    this.linearMemo = new CellMap(widths);
     for (const t of this.tables()) {
       const rowAt: (RowModel | undefined)[] = [];
       for (const row of t.rows) rowAt[row.row - t.firstRow] = row;
