@@ -202,10 +202,11 @@ class Checker {
   derived() {
     const zeroRule = ruleById("plaus.zeroChange");
     for (const d of this.ctx.derivations) {
-      const key = d.key;
-      if (this.handled.has(key)) continue;
+      // Most cells hold 计算's formulas: asked first, so that only the others have their "sheet!A1" made.
       const state = this.ctx.stateAt(d);
       if (state !== "typed" && state !== "foreign") continue;
+      const key = d.key;
+      if (this.handled.has(key)) continue;
       const cell = this.ctx.cell(d);
       const stated = statedFigure(cell);
       if (!cell || !stated) continue;
