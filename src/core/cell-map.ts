@@ -1,11 +1,11 @@
+/** Rows wider than this are grown cell by cell rather than made whole: a stray far cell must not widen every row. */
+const MAX_ROW_WIDTH = 256;
+
 /**
  * Values kept by cell, for the engine's hot lookups: per sheet, row by row, column by column, in arrays. Indexing
  * needs no "sheet!A1" string made, hashed and compared, and no hash-table insert: on 10,000 projects the derived
  * values of 计算 took ~30 % less time than with string-keyed Maps. `undefined` is never stored.
  */
-/** Rows wider than this are grown cell by cell rather than made whole: a stray far cell must not widen every row. */
-const MAX_ROW_WIDTH = 256;
-
 export class CellMap<T> {
   private readonly bySheet = new Map<string, (T | undefined)[][]>();
 

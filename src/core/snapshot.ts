@@ -64,6 +64,14 @@ export function sharedRow<T>(grid: T[][], row: T[]): T[] {
   return previous;
 }
 
+/** `text`, or the equal text kept in `texts` before: one string per distinct fill rather than one per cell. */
+export function sharedText(texts: Map<string, string>, text: string): string {
+  const known = texts.get(text);
+  if (known !== undefined) return known;
+  texts.set(text, text);
+  return text;
+}
+
 /** Reads one cell of a sheet snapshot by 0-based absolute row and column. */
 export function snapshotCell(
   sheet: SheetSnapshot,

@@ -30,7 +30,7 @@
  * rows: what was not read is reported by readSnapshotDetailed().clipped. (The old default, 200,000 cells, clipped a
  * 5,000-project workbook after 生成附表: the registry sheet was cut, so 生成附表 again added "附件1 …(2)".)
  */
-import { NO_FORMULAS, sharedRow, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../../core/snapshot";
+import { NO_FORMULAS, sharedRow, sharedText, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../../core/snapshot";
 import { officeErrorCode, toHostError } from "./errors";
 import { fillTokenFromProps } from "./fills";
 import { rangeRef } from "../../core/address";
@@ -144,22 +144,17 @@ export async function readSnapshotDetailed(context: Excel.RequestContext, option
       }
       if (read.fills) {
         const fills: (string | null)[][] = (sheet.fills = []);
-        for (const row of read.fills) fills.push(sharedRow(fills, row.map((p) => fillToken(p.format?.fill))));
+        const tokenOf = (p: Excel.CellProperties) => {
+          const token = fillTokenFromProps(p.format?.fill);
+          return token === null ? null : sharedText(fillTokens, token);
+        };
+        for (const row of read.fills) fills.push(sharedRow(fills, row.map(tokenOf)));
       }
       if (read.merges) sheet.merges = [...read.merges];
       return sheet;
     });
     return { snapshot: { sheets: out }, syncs, clipped };
 
-    /** One string per distinct fill, not one per cell: 审核 reads the fill of every cell. */
-    function fillToken(fill: Parameters<typeof fillTokenFromProps>[0]): string | null {
-      const made = fillTokenFromProps(fill);
-      if (made === null) return null;
-      const known = fillTokens.get(made);
-      if (known !== undefined) return known;
-      fillTokens.set(made, made);
-      return made;
-    }
   } catch (e) {
     throw toHostError(e);
   }

@@ -1,6 +1,6 @@
 /** The .xlsx host's reading side: an ExcelJS workbook → the engine's snapshot. */
 import ExcelJS from "exceljs";
-import { NO_FORMULAS, sharedRow, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/snapshot";
+import { NO_FORMULAS, sharedRow, sharedText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/snapshot";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -86,7 +86,7 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean,
       if (withFills) {
         // One string per distinct fill, not per cell: a snapshot with fills is the one 审核 reads, every cell filled.
         const fill = cell.style?.fill ? JSON.stringify(cell.style.fill) : null;
-        fills.push(fill === null ? null : fillTexts.get(fill) ?? (fillTexts.set(fill, fill), fill));
+        fills.push(fill === null ? null : sharedText(fillTexts, fill));
       }
     }
     sheet.values.push(values);
