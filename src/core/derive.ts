@@ -100,6 +100,8 @@ export const EXECUTION_WEIGHT = 10;
 
 class Builder {
   readonly out: Derivation[] = [];
+  private readonly taken: CellMap<true>;
+  private readonly columns = new Map<string, Ref[]>();
 
   constructor(
     private readonly settings: Settings,
@@ -118,9 +120,6 @@ class Builder {
     const e = this.at(table, row, colKey);
     return e && e.t === "ref" ? e.at : null;
   }
-
-  private readonly taken: CellMap<true>;
-  private readonly columns = new Map<string, Ref[]>();
 
   /** A SUMIFS sharing its column cells with the others of this build. */
   sumIfs(sheet: string, sumCol: number, fromRow: number, toRow: number, criteria: { col: number; op: "=" | "<>"; text: string }[]): Expr {
@@ -448,7 +447,7 @@ export function derivationsByCell(list: Derivation[]): CellMap<Derivation> {
 const indexes = new WeakMap<Derivation[], CellMap<Derivation>>();
 
 /** One past the rightmost column of each sheet's tables (see CellMap). */
-export function tableWidths(model: WorkbookModel): Map<string, number> {
+function tableWidths(model: WorkbookModel): Map<string, number> {
   const widths = new Map<string, number>();
   for (const tables of model.tables.values()) {
     for (const t of tables) {
