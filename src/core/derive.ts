@@ -216,7 +216,8 @@ function budget(b: Builder, t: TableModel) {
   for (const col of ["initial", "carry", "adjust", "total", "spent"]) {
     b.set(t, 0, total, col, b.listSum([b.refOf(t, t.rowByKey.get("basic"), col), b.refOf(t, t.rowByKey.get("project"), col)]));
   }
-  for (const r of t.rows) {
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
     b.set(t, 0, r, "balance", b.at(t, r, "total") && b.at(t, r, "spent") ? sub(b.at(t, r, "total")!, b.at(t, r, "spent")!) : null);
     b.set(t, 0, r, "rate", b.ratio(b.at(t, r, "spent"), b.at(t, r, "total")));
   }
@@ -244,7 +245,8 @@ export function expenseHierarchy(t: TableModel): { classes: RowModel[]; itemsOf:
   // One pass: items grouped by their class code (the first three digits).
   const classes = body.filter((r) => codes.get(r)?.length === 3);
   const byClass = new Map<string, RowModel[]>(classes.map((c) => [codes.get(c)!, []]));
-  for (const r of body) {
+  for (let i = 0; i < body.length; i++) {
+    const r = body[i];
     const code = codes.get(r);
     if (!code || code.length === 3) continue;
     byClass.get(code.slice(0, 3))?.push(r);
@@ -262,7 +264,7 @@ function expense(b: Builder, t: TableModel) {
     for (const col of ["basic", "project"]) b.set(t, 0, c, col, b.listSum(items.map((i) => b.refOf(t, i, col))));
   }
   const rowTotal = (r: RowModel) => b.listSum([b.refOf(t, r, "basic"), b.refOf(t, r, "project")]);
-  for (const r of t.rows) b.listed(t, r, "total", rowTotal);
+  for (let i = 0; i < t.rows.length; i++) b.listed(t, t.rows[i], "total", rowTotal);
   for (const col of ["basic", "project", "total"]) {
     b.set(t, 0, total, col, b.listSum(classes.map((c) => b.refOf(t, c, col))));
   }
@@ -279,7 +281,8 @@ function sangong(b: Builder, t: TableModel) {
     b.set(t, 0, row("car"), col, b.strictSum([b.at(t, row("carBuy"), col), b.at(t, row("carRun"), col)]));
     b.set(t, 0, row("total"), col, b.strictSum([b.at(t, row("abroad"), col), b.at(t, row("reception"), col), b.at(t, row("car"), col)]));
   }
-  for (const r of t.rows) {
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
     const current = b.at(t, r, "current");
     const previous = b.at(t, r, "previous");
     b.set(t, 0, r, "change", current && previous ? sub(current, previous) : null);
@@ -294,8 +297,9 @@ function projects(b: Builder, t: TableModel) {
     const parts = ["Fiscal", "Carry", "Other"].map((s) => g + s);
     return { total: `${g}Total`, sum: (row: RowModel) => b.listSum(parts.map((key) => b.refOf(t, row, key))) };
   });
-  for (const r of body) {
-    for (const g of groups) b.listed(t, r, g.total, g.sum);
+  for (let i = 0; i < body.length; i++) {
+    const r = body[i];
+    for (let k = 0; k < groups.length; k++) b.listed(t, r, groups[k].total, groups[k].sum);
   }
   const total = t.rowByKey.get("total");
   const inTotal = t.columns.get("inTotal");
@@ -319,7 +323,8 @@ function projects(b: Builder, t: TableModel) {
   };
   const rate = (r: RowModel) => b.ratio(b.at(t, r, "spentTotal"), b.at(t, r, "annualTotal"));
   const score = (r: RowModel) => b.executionScore(b.at(t, r, "rate"));
-  for (const r of t.rows) {
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
     b.listed(t, r, "balance", balance);
     b.listed(t, r, "rate", rate);
     if (r !== total) b.listed(t, r, "score", score, "score");
@@ -339,7 +344,8 @@ function fund(b: Builder, t: TableModel, index: number) {
     b.set(t, index, row("surplus"), col, income && spent ? sub(income, spent) : null);
     b.set(t, index, row("closing"), col, b.strictSum([b.at(t, row("opening"), col), b.at(t, row("surplus"), col)]));
   }
-  for (const r of t.rows) {
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
     if (["surplus", "opening", "closing"].includes(r.key)) continue;
     b.set(t, index, r, "rate", b.ratio(b.at(t, r, "actual"), b.at(t, r, "budget")));
   }
@@ -392,7 +398,8 @@ function basics(b: Builder, t: TableModel, model: WorkbookModel) {
 }
 
 function buildings(b: Builder, t: TableModel) {
-  for (const r of t.rows) {
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
     b.set(t, 0, r, "areaRate", b.ratio(b.at(t, r, "actualArea"), b.at(t, r, "approvedArea")));
     b.set(t, 0, r, "investRate", b.ratio(b.at(t, r, "actualInvest"), b.at(t, r, "budgetInvest")));
   }
@@ -421,7 +428,8 @@ function indicators(b: Builder, t: TableModel) {
     const reverse = round(mul(weight, min(div(target, actual), num(1))), 2);
     return { t: "ifText", at: natureCell, equalsAny: [...NATURES.atMost], then: reverse, else: positive };
   };
-  for (const r of t.rows) {
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
     const nature = indicatorNature(r);
     if (nature === "qualitative" || nature === null) continue;
     b.listed(t, r, "completion", completion);
@@ -437,9 +445,9 @@ export function derivationsByCell(list: Derivation[]): CellMap<Derivation> {
   let index = indexes.get(list);
   if (!index) {
     const widths = new Map<string, number>();
-    for (const d of list) if (d.col >= (widths.get(d.sheet) ?? 0)) widths.set(d.sheet, d.col + 1);
+    for (let i = 0; i < list.length; i++) if (list[i].col >= (widths.get(list[i].sheet) ?? 0)) widths.set(list[i].sheet, list[i].col + 1);
     index = new CellMap(widths);
-    for (const d of list) index.set(d.sheet, d.row, d.col, d);
+    for (let i = 0; i < list.length; i++) index.set(list[i].sheet, list[i].row, list[i].col, list[i]);
     indexes.set(list, index);
   }
   return index;

@@ -63,7 +63,12 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const { list, own } = derive(model, cache);
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const writes = new CellMap<Derivation>(sheetWidths(snapshot));
-  for (const d of list) if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.set(d.sheet, d.row, d.col, d);
+  // Indexed loops over the derivations here and in the other steps: a build runs once, its code not yet optimized, and
+  // there a for…of makes an iterator result per entry (93,000 at 10,000 projects) and runs several times slower.
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i];
+    if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.set(d.sheet, d.row, d.col, d);
+  }
   const isWritten = (d: Derivation) => writes.has(d.sheet, d.row, d.col);
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, isWritten);
   cache?.keepValues(snapshot, list, derived, writes);
@@ -76,7 +81,8 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const writtenOn = new Map<string, number>();
   const kept: string[] = [];
   const missing = new Set<string>();
-  for (const d of list) {
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i];
     if (!isWritten(d)) {
       kept.push(d.key);
       continue;

@@ -18,7 +18,7 @@ import {
   type TableSpec,
 } from "./data/layout";
 import { format, type MessageKey } from "./data/messages";
-import { RowCells } from "./row-cells";
+import { ColumnIndex, RowCells } from "./row-cells";
 import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import { isCellError, sameCellValue, sheetExtent, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { AMOUNT_UNITS, amountUnit, anyOf, decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens, YUAN_PER_WAN } from "./text";
@@ -450,7 +450,7 @@ class Reader {
       colSpec: columnSpecs.get(colKey)!,
       percentHeader: percentHeader(sheet, header.row, c),
     }));
-    const columnIndex = new Map(columnInfo.map((info, i) => [info.colKey, i]));
+    const columnIndex = new ColumnIndex(columnInfo.map((info) => info.colKey));
     const context = `${scale}|${columnInfo.map((i) => `${i.colKey}@${i.c}${i.percentHeader ? "%" : ""}`).join(",")}`;
     readingContexts.set(table, context);
     const earlier = previous && previous.spec === spec && previous.sheet === sheet.name && readingContexts.get(previous) === context ? previous : undefined;
@@ -495,7 +495,8 @@ class Reader {
       const rowSpec = spec.rows?.find((rs) => rs.key === key);
       const earlierRow = earlier?.rowByKey.get(key);
       const earlierCells = earlierRow?.row === r ? earlierRow.cells : undefined;
-      for (const { colKey, c, colSpec, percentHeader } of columnInfo) {
+      for (let i = 0; i < columnInfo.length; i++) {
+        const { colKey, c, colSpec, percentHeader } = columnInfo[i];
         const known = earlierCells?.get(colKey);
         if (known && readsTheSame(known, sheet, r, c)) cells.push(known);
         else cells.push(this.readCell(sheet, r, c, cellKind(spec, rowSpec, colKey, colSpec), scale, percentHeader));
@@ -506,8 +507,8 @@ class Reader {
       if (!spec.rows && spec.totalRow && key === spec.totalRow.key) break;
     }
     const hidden = this.hiddenUnderMerges(sheet);
-    for (const row of table.rows) {
-      for (const cell of row.cells.values()) {
+    for (let i = 0; i < table.rows.length; i++) {
+      table.rows[i].cells.forEach((cell) => {
         if (cell.error) this.issue("error", "errorValue", cell.sheet, [cell.ref], { cell: cell.ref, error: cell.error });
         if (cell.isDate && cell.raw) {
           this.issue("warning", "dateInAmount", cell.sheet, [cell.ref], { cell: cell.ref, value: cell.raw.toString() });
@@ -518,7 +519,7 @@ class Reader {
         }
         const range = hidden.size > 0 ? hidden.get(cell.row * COLUMNS + cell.col) : undefined;
         if (range) this.issue("warning", "mergedInput", cell.sheet, [cell.ref], { cell: cell.ref, range });
-      }
+      });
     }
     return table;
   }
@@ -814,7 +815,8 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
   }
   // Changed rows by sheet, then the tables holding them: only those tables are copied.
   const rowsOf = new Map<string, Map<number, ChangedCell[]>>();
-  for (const change of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
     const sheet = sheets.get(change.sheet);
     if (!sheet) return null;
     const nearBlock = (blockHeaders.get(change.sheet) ?? []).some((h) => change.row >= h - 5 && change.row < h);
@@ -842,7 +844,8 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
           if (!changed || id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) return row;
           const replaced = new Map<string, CellModel>();
           const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
-          for (const { row: r, col } of changed) {
+          for (let i = 0; i < changed.length; i++) {
+            const { row: r, col } = changed[i];
             const colKey = keyOfCol.get(col);
             const before = colKey === undefined ? undefined : row.cells.get(colKey);
             if (colKey === undefined || before === undefined || col <= table.labelCol || !readsQuietly(before)) continue;

@@ -7,7 +7,7 @@ import type { CellModel } from "./model";
 export class RowCells implements ReadonlyMap<string, CellModel> {
   /** `cells[i]` is the cell of the column `index` maps to i: every column of the table has one. */
   constructor(
-    private readonly index: ReadonlyMap<string, number>,
+    private readonly index: ColumnIndex,
     private readonly cells: readonly CellModel[],
   ) {}
 
@@ -32,22 +32,42 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
   }
 
   *entries(): MapIterator<[string, CellModel]> {
-    for (const [key, i] of this.index) yield [key, this.cells[i]];
+    const keys = this.index.keys;
+    for (let i = 0; i < keys.length; i++) yield [keys[i], this.cells[i]];
   }
 
   keys(): MapIterator<string> {
-    return this.index.keys();
+    return this.index.keys.values();
   }
 
-  *values(): MapIterator<CellModel> {
-    for (const cell of this.cells) yield cell;
+  values(): MapIterator<CellModel> {
+    return this.cells.values();
   }
 
   [Symbol.iterator](): MapIterator<[string, CellModel]> {
     return this.entries();
   }
 
+  // Index loops: a Map's or a generator's iteration makes an object per entry, and rows are iterated by the 10,000.
   forEach(callback: (cell: CellModel, key: string, map: ReadonlyMap<string, CellModel>) => void): void {
-    for (const [key, i] of this.index) callback(this.cells[i], key, this);
+    const keys = this.index.keys;
+    for (let i = 0; i < keys.length; i++) callback(this.cells[i], keys[i], this);
+  }
+}
+
+/** A table's column keys in reading order, and each one's position: shared by every row of the table. */
+export class ColumnIndex {
+  private readonly positions: ReadonlyMap<string, number>;
+
+  constructor(readonly keys: readonly string[]) {
+    this.positions = new Map(keys.map((key, i) => [key, i]));
+  }
+
+  get(key: string): number | undefined {
+    return this.positions.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.positions.has(key);
   }
 }

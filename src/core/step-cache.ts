@@ -80,7 +80,8 @@ export class StepCache {
     if (!kept || kept.list !== list) return null;
     const changed = this.changes(snapshot, kept.sheets);
     if (!changed) return null;
-    for (const { sheet, row, col, formula } of changed) {
+    for (let i = 0; i < changed.length; i++) {
+      const { sheet, row, col, formula } = changed[i];
       const d = kept.written.get(sheet, row, col);
       if (!d || formula === null || !own.isOwn(d, formula)) return null;
     }

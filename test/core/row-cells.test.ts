@@ -1,14 +1,10 @@
-import { RowCells } from "../../src/core/row-cells";
+import { ColumnIndex, RowCells } from "../../src/core/row-cells";
 import type { CellModel } from "../../src/core/model";
 
 const cell = (ref: string) => ({ ref }) as CellModel;
 
 describe("RowCells", () => {
-  const index = new Map([
-    ["budget", 0],
-    ["actual", 1],
-    ["rate", 2],
-  ]);
+  const index = new ColumnIndex(["budget", "actual", "rate"]);
   const row = new RowCells(index, [cell("B5"), cell("C5"), cell("D5")]);
 
   it("reads as a Map of the table's columns, in column order", () => {

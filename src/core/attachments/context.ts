@@ -41,7 +41,8 @@ export class AttachmentContext {
     this.derivedValues =
       cache?.keptValues(snapshot, list, own) ?? new DerivedValues(snapshot, list, "excel", this.model.settings, (d) => writtenByFill(stateOf(d)));
     // Cells computed but blank in the workbook matter only when their value is not blank.
-    for (const d of list) {
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i];
       if (stateOf(d) === "blank" && this.derivedValues.value(d) instanceof Decimal) this.unfilled.push(d.key);
     }
   }

@@ -168,12 +168,19 @@ export class SheetWriter {
   }
 
   plan(options: { create: boolean; clear: boolean }): SheetPlan {
+    // A typed array sorts numbers without a comparator call per comparison (100,000s of cells at 10,000 projects);
+    // filled and read by index, since iterators make an object per entry.
+    const positions = new Float64Array(this.cells.size);
+    let n = 0;
+    this.cells.forEach((_, position) => (positions[n++] = position));
+    positions.sort();
+    const cells: CellWrite[] = [];
+    for (let i = 0; i < positions.length; i++) cells.push(this.cells.get(positions[i])!);
     return {
       name: this.name,
       create: options.create,
       clear: options.clear,
-      // A typed array sorts numbers without a comparator call per comparison (100,000s of cells at 10,000 projects).
-      cells: Array.from(Float64Array.from(this.cells.keys()).sort(), (position) => this.cells.get(position)!),
+      cells,
       merges: this.merges,
       columnWidths: this.widths.map((width, i) => ({ col: i + 1, width })),
       rowHeights: [...this.heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row: row + 1, height })),

@@ -92,7 +92,10 @@ function matches(sel: DerivedSelector, d: Derivation): boolean {
   if (sel.table !== d.table) return false;
   if (sel.cols && !sel.cols.includes(d.colKey)) return false;
   if (sel.rows) {
-    for (const r of sel.rows) if (r === d.rowKey || (r.endsWith("*") && d.rowKey.startsWith(r.slice(0, -1)))) return true;
+    for (let i = 0; i < sel.rows.length; i++) {
+      const r = sel.rows[i];
+      if (r === d.rowKey || (r.endsWith("*") && d.rowKey.startsWith(r.slice(0, -1)))) return true;
+    }
     return false;
   }
   return true;
@@ -201,7 +204,8 @@ class Checker {
   // ---- derived figures vs recomputation (sums, identities, balances, roll-forward, rates, links) -------------
   derived() {
     const zeroRule = ruleById("plaus.zeroChange");
-    for (const d of this.ctx.derivations) {
+    for (let i = 0; i < this.ctx.derivations.length; i++) {
+      const d = this.ctx.derivations[i];
       // Most cells hold 计算's formulas: asked first, so that only the others have their "sheet!A1" made.
       const state = this.ctx.stateAt(d);
       if (state !== "typed" && state !== "foreign") continue;
@@ -502,7 +506,8 @@ class Checker {
     }
     if (textCells.length > 0) {
       const readers = new Map<string, string>();
-      for (const d of this.ctx.derivations) {
+      for (let i = 0; i < this.ctx.derivations.length; i++) {
+        const d = this.ctx.derivations[i];
         const key = d.key;
         const st = this.ctx.stateAt(d);
         if (st !== "ours" && st !== "foreign") continue;
@@ -520,7 +525,8 @@ class Checker {
     }
     // Typed constants where a formula belongs.
     const tc = ruleById("cell.typedConstant");
-    for (const d of this.ctx.derivations) {
+    for (let i = 0; i < this.ctx.derivations.length; i++) {
+      const d = this.ctx.derivations[i];
       if (this.ctx.stateAt(d) !== "typed") continue;
       const cell = this.ctx.cell(d);
       if (!cell || typeof cell.original !== "number") continue;
@@ -549,12 +555,14 @@ class Checker {
       }
     }
     // A typed total stands in for its breakdown ("a total without breakdown is legal input").
-    for (const d of this.ctx.derivations) {
+    for (let i = 0; i < this.ctx.derivations.length; i++) {
+      const d = this.ctx.derivations[i];
       const st = this.ctx.stateAt(d);
       if (st === "typed" || st === "foreign") for (const at of strictInputsOf(d.expr)) excluded.add(refKey(at));
     }
     const seen = new Set<string>();
-    for (const d of this.ctx.derivations) {
+    for (let i = 0; i < this.ctx.derivations.length; i++) {
+      const d = this.ctx.derivations[i];
       const st = this.ctx.stateAt(d);
       if (st !== "blank" && st !== "ours") continue;
       if (!this.ctx.isBlank(d)) continue;
@@ -605,9 +613,10 @@ class Checker {
   // ---- plausibility --------------------------------------------------------------------------------------------
   rateCells(sels: DerivedSelector[]): { d: Derivation; t: TableModel }[] {
     const out: { d: Derivation; t: TableModel }[] = [];
-    for (const d of this.ctx.derivations) {
-      for (const s of sels) {
-        if (matches(s, d)) {
+    for (let i = 0; i < this.ctx.derivations.length; i++) {
+      const d = this.ctx.derivations[i];
+      for (let k = 0; k < sels.length; k++) {
+        if (matches(sels[k], d)) {
           out.push({ d, t: this.tableOf(d) });
           break;
         }

@@ -150,7 +150,8 @@ export class CheckContext {
     }
     this.own = own ?? new OwnFormulas(model);
     this.derivedCells = derivationsByCell(derivations);
-    for (const d of derivations) {
+    for (let i = 0; i < derivations.length; i++) {
+      const d = derivations[i];
       this.fillStates.set(d.sheet, d.row, d.col, derivedCellState(this.sheets.get(d.sheet), d, this.own));
     }
   }
