@@ -87,7 +87,13 @@ function main() {
     batch: { ...batch.json, maxRssMB: batch.maxRssMB },
     bundle: b,
     targets: {
-      build10kUnder2s: { value: build10k, cpuMs: cpu(10000, "build"), met: build10k !== null && build10k < 2000 },
+      // The first build of the process, as a user's one build runs; the best and median of the runs beside it.
+      build10kUnder2s: {
+        value: build10k,
+        cpuMs: cpu(10000, "build"),
+        met: build10k !== null && build10k < 2000,
+        runs: byN.get(10000)?.buildRuns ?? null,
+      },
       ratio10kOver1kAtMost12: { value: ratio("build"), met: ratio("build") !== null && ratio("build")! <= 12 },
       // Indicators grouped by object (as the seed report keeps them); worstCase: interleaved row by row, whose
       // attachment write outgrows one 5 MB request at 10,000 indicators.

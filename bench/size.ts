@@ -45,6 +45,80 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 let heapPeak = 0;
 const heap = () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed));
 
+const BUILD_RUNS = Number(process.env.BENCH_BUILD_RUNS ?? 3);
+
+interface BuildRun {
+  total: { ms: number; cpuMs: number };
+  parts: Record<string, number>;
+  gc: Record<string, number | null>;
+  readMs: number;
+  applyMs: number;
+  workbook: ExcelJS.Workbook | null;
+}
+
+/** One build over `wb`: each core step is the time from the end of a read to the start of the next apply. */
+async function measureBuild(wb: ExcelJS.Workbook): Promise<BuildRun> {
+  const steps: { ms: number; cpuMs: number }[] = [];
+  // The garbage collector's pauses of the main thread, to say how much of a core step is collection.
+  const windows: { from: number; to: number }[] = [];
+  const pauses: PerformanceEntry[] = [];
+  const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  gc.observe({ entryTypes: ["gc"] });
+  let mark = { t: 0, c: process.cpuUsage() };
+  let readMs = 0;
+  let applyMs = 0;
+  const stepHost = {
+    async read(options: { fills: boolean }): Promise<WorkbookSnapshot> {
+      const t = performance.now();
+      const s = snapshotFromWorkbook(wb, options);
+      readMs += performance.now() - t;
+      heap();
+      mark = { t: performance.now(), c: process.cpuUsage() };
+      return s;
+    },
+    async apply(p: Plan): Promise<void> {
+      const u = process.cpuUsage(mark.c);
+      steps.push({ ms: performance.now() - mark.t, cpuMs: (u.user + u.system) / 1000 });
+      windows.push({ from: mark.t, to: performance.now() });
+      heap();
+      const t = performance.now();
+      applyPlanToWorkbook(wb, p);
+      applyMs += performance.now() - t;
+    },
+  };
+  await build(stepHost);
+  await new Promise((resolve) => setTimeout(resolve, 100)); // gc entries arrive asynchronously
+  gc.disconnect();
+  const inSteps = pauses.filter((e) => windows.some((w) => e.startTime >= w.from && e.startTime < w.to));
+  const kindOf = (e: PerformanceEntry) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+  const pauseMs = (es: PerformanceEntry[]) => r1(es.reduce((sum, e) => sum + e.duration, 0));
+  const minor = inSteps.filter((e) => kindOf(e) === constants.NODE_PERFORMANCE_GC_MINOR);
+  const major = inSteps.filter((e) => kindOf(e) === constants.NODE_PERFORMANCE_GC_MAJOR);
+  const names = ["fill", "attachments", "check"];
+  const total = { ms: 0, cpuMs: 0 };
+  const parts: Record<string, number> = {};
+  steps.forEach((st, i) => {
+    total.ms += st.ms;
+    total.cpuMs += st.cpuMs;
+    parts[names[i] ?? `step${i}`] = r1(st.ms);
+  });
+  return {
+    total: { ms: r1(total.ms), cpuMs: r1(total.cpuMs) },
+    parts,
+    gc: {
+      pauseMs: pauseMs(inSteps),
+      share: total.ms > 0 ? Math.round((pauseMs(inSteps) / total.ms) * 100) / 100 : null,
+      scavenges: minor.length,
+      scavengeMs: pauseMs(minor),
+      markCompacts: major.length,
+      markCompactMs: pauseMs(major),
+    },
+    readMs: r1(readMs),
+    applyMs: r1(applyMs),
+    workbook: wb,
+  };
+}
+
 async function main() {
   const n = Number(process.argv[2]);
   const withSync = process.argv.includes("--sync");
@@ -75,68 +149,23 @@ async function main() {
   heap();
   core.check = { ms: r1(check.ms), cpuMs: r1(check.cpuMs) };
 
-  // build (计算 → 附表 → 审核) through a StepHost over ExcelJS: each core step is the time from the end of a read
-  // to the start of the next apply; reads (snapshots) and applies are host time, reported apart.
-  const wb2 = await loadWorkbook(bytes, `synthetic-${n}.xlsx`);
-  const steps: { ms: number; cpuMs: number }[] = [];
-  // The garbage collector's pauses of the main thread, to say how much of a core step is collection.
-  const windows: { from: number; to: number }[] = [];
-  const pauses: PerformanceEntry[] = [];
-  const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
-  gc.observe({ entryTypes: ["gc"] });
-  let mark = { t: 0, c: process.cpuUsage() };
-  let readMs = 0;
-  let applyMs = 0;
-  const stepHost = {
-    async read(options: { fills: boolean }): Promise<WorkbookSnapshot> {
-      const t = performance.now();
-      const s = snapshotFromWorkbook(wb2, options);
-      readMs += performance.now() - t;
-      heap();
-      mark = { t: performance.now(), c: process.cpuUsage() };
-      return s;
-    },
-    async apply(p: Plan): Promise<void> {
-      const u = process.cpuUsage(mark.c);
-      steps.push({ ms: performance.now() - mark.t, cpuMs: (u.user + u.system) / 1000 });
-      windows.push({ from: mark.t, to: performance.now() });
-      heap();
-      const t = performance.now();
-      applyPlanToWorkbook(wb2, p);
-      applyMs += performance.now() - t;
-    },
-  };
-  await build(stepHost);
-  await new Promise((resolve) => setTimeout(resolve, 100)); // gc entries arrive asynchronously
-  gc.disconnect();
-  const inSteps = pauses.filter((e) => windows.some((w) => e.startTime >= w.from && e.startTime < w.to));
-  const kindOf = (e: PerformanceEntry) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
-  const pauseMs = (es: PerformanceEntry[]) => r1(es.reduce((sum, e) => sum + e.duration, 0));
-  const minor = inSteps.filter((e) => kindOf(e) === constants.NODE_PERFORMANCE_GC_MINOR);
-  const major = inSteps.filter((e) => kindOf(e) === constants.NODE_PERFORMANCE_GC_MAJOR);
-  const names = ["fill", "attachments", "check"];
-  const total = { ms: 0, cpuMs: 0 };
-  const parts: Record<string, number> = {};
-  steps.forEach((st, i) => {
-    total.ms += st.ms;
-    total.cpuMs += st.cpuMs;
-    parts[names[i] ?? `step${i}`] = r1(st.ms);
-  });
-  core.build = { ms: r1(total.ms), cpuMs: r1(total.cpuMs) };
-  out.buildGc = {
-    pauseMs: pauseMs(inSteps),
-    share: total.ms > 0 ? Math.round((pauseMs(inSteps) / total.ms) * 100) / 100 : null,
-    scavenges: minor.length,
-    scavengeMs: pauseMs(minor),
-    markCompacts: major.length,
-    markCompactMs: pauseMs(major),
-  };
-  out.buildSteps = parts;
-  host.buildReadsMs = r1(readMs);
-  host.buildAppliesMs = r1(applyMs);
-  const saveBuilt = await timedAsync(() => saveWorkbook(wb2));
+  // build (计算 → 附表 → 审核) through a StepHost over ExcelJS, BUILD_RUNS times on fresh loads of the file: the first as a
+  // user's one build runs, the others as the same process runs it again (code optimized, heap grown). One run's
+  // figure swings by a third on these shared machines; the best and median of the runs say more than any one.
+  const first = await measureBuild(await loadWorkbook(bytes, `synthetic-${n}.xlsx`));
+  core.build = { ms: first.total.ms, cpuMs: first.total.cpuMs };
+  out.buildGc = first.gc;
+  out.buildSteps = first.parts;
+  host.buildReadsMs = first.readMs;
+  host.buildAppliesMs = first.applyMs;
+  const saveBuilt = await timedAsync(() => saveWorkbook(first.workbook!));
   host.saveBuiltMs = r1(saveBuilt.ms);
   out.builtKB = Math.round(saveBuilt.result.length / 1024);
+  first.workbook = null; // let go before the runs again, which should not run beside it
+  const totals = [first.total.ms];
+  for (let i = 1; i < BUILD_RUNS; i++) totals.push((await measureBuild(await loadWorkbook(bytes, `synthetic-${n}.xlsx`))).total.ms);
+  const sorted = [...totals].sort((a, b) => a - b);
+  out.buildRuns = { ms: totals, bestMs: sorted[0], medianMs: sorted[Math.floor(sorted.length / 2)] };
   const applyFill = timed(() => applyPlanToWorkbook(wb, fill.result.plan));
   host.applyFillMs = r1(applyFill.ms);
   const save = await timedAsync(() => saveWorkbook(wb));
