@@ -40,6 +40,13 @@ function cellText(sheet: SheetSnapshot, row: number, col: number): string | null
   return s === "" ? null : s;
 }
 
+/** Whether cellText would give a text (without making it). */
+function hasText(sheet: SheetSnapshot, row: number, col: number): boolean {
+  const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
+  if (value === undefined || value === null || isCellError(value)) return false;
+  return typeof value !== "string" || value.trim() !== "";
+}
+
 function labelMatches(text: string | null, label: string, synonyms: string[] = [], year: number | null = null): boolean {
   if (text === null) return false;
   // Asked for every cell of every candidate header row, against every column: the year rewrite only when a year is
@@ -130,18 +137,22 @@ export function matchColumn(
   const t = normalizedHeader(text, year);
   const g = normalizedHeader(group, year);
   const a = normalizedHeader(above, year);
+  // Index loops: asked for every cell of every candidate header row (each row of a table sharing a sheet with another).
   let best = Infinity;
-  for (const i of (t !== null && headers.get(t)) || NONE) {
-    const col = columns[i];
-    if (!col.group || (g !== null && (groups.get(g) ?? NONE).includes(i))) best = Math.min(best, i);
+  const named = (t !== null && headers.get(t)) || NONE;
+  for (let k = 0; k < named.length; k++) {
+    const i = named[k];
+    if (!columns[i].group || (g !== null && (groups.get(g) ?? NONE).includes(i))) best = Math.min(best, i);
   }
   if (text === null && a !== null) {
-    for (const i of headers.get(a) ?? NONE) if (!columns[i].group) best = Math.min(best, i);
+    const namedAbove = headers.get(a) ?? NONE;
+    for (let k = 0; k < namedAbove.length; k++) if (!columns[namedAbove[k]].group) best = Math.min(best, namedAbove[k]);
   }
   if (best < Infinity) return columns[best];
   // A single-level header naming a group ("全年预算数") stands for the group's total column.
   const either = t ?? a;
-  for (const i of (either !== null && groups.get(either)) || NONE) if (columns[i].derived) best = Math.min(best, i);
+  const inGroup = (either !== null && groups.get(either)) || NONE;
+  for (let k = 0; k < inGroup.length; k++) if (columns[inGroup[k]].derived) best = Math.min(best, inGroup[k]);
   return best < Infinity ? columns[best] : undefined;
 }
 
@@ -336,18 +347,22 @@ class Reader {
   /** A row that starts another table (its title or its header) ends the table above it. */
   startsOtherTable(sheet: SheetSnapshot, spec: TableSpec, row: number): boolean {
     const { cols } = this.extent(sheet);
-    const texts: string[] = [];
-    for (let c = sheet.originCol; c < sheet.originCol + cols; c++) {
-      const t = cellText(sheet, row, c);
-      if (t !== null) texts.push(t);
+    // Asked of every row of every table: only the first text and whether there are more than two matter, so the
+    // row's texts are counted, not collected (a number's text is made only when it comes first).
+    let first: string | null = null;
+    let count = 0;
+    for (let c = sheet.originCol; c < sheet.originCol + cols && count <= 2; c++) {
+      if (!hasText(sheet, row, c)) continue;
+      first ??= cellText(sheet, row, c);
+      count++;
     }
-    if (texts.length === 0) return false;
-    if (spec.rows && rowSpecNamed(spec.rows, texts[0], this.year)) return false;
-    if (spec.repeated && labelMatches(texts[0], FUND_BLOCK_LABELS.name.label, FUND_BLOCK_LABELS.name.synonyms)) return true;
-    if (texts.length <= 2) {
+    if (first === null) return false;
+    if (spec.rows && rowSpecNamed(spec.rows, first, this.year)) return false;
+    if (spec.repeated && labelMatches(first, FUND_BLOCK_LABELS.name.label, FUND_BLOCK_LABELS.name.synonyms)) return true;
+    if (count <= 2) {
       for (const other of INPUT_TABLES) {
         if (other === spec) continue;
-        if (labelMatches(texts[0], other.title, other.titleSynonyms)) return true;
+        if (labelMatches(first, other.title, other.titleSynonyms)) return true;
       }
     }
     for (const other of INPUT_TABLES) {

@@ -99,6 +99,25 @@ describe("reader: by labels, not addresses", () => {
   });
 });
 
+describe("reader: where a table ends", () => {
+  const withProjectNamed = (label: string, values: Record<string, string | number>) => {
+    const data = seedData();
+    data.projects![0].rows.splice(1, 0, { label, values });
+    return read(snapshot(workbookFrom(data))).tables.get("projects")![0];
+  };
+
+  it("reads on past a project named like another table's title, its row holding more than the name", () => {
+    const projects = withProjectNamed("三公经费", { category: "业务工作专项", evaluate: "是", inTotal: "是", annualFiscal: 12 });
+    expect(projects.rowByKey.get("item:三公经费")!.cells.get("annualFiscal")!.value!.toString()).toBe("12");
+    expect(projects.rows.map((r) => r.label)).toContain("就业资金");
+  });
+
+  it("ends at a row holding another table's title alone", () => {
+    const projects = withProjectNamed("三公经费", {});
+    expect(projects.rows.map((r) => r.label)).toEqual(["运行维护经费"]);
+  });
+});
+
 describe("reader: numbers typed as text", () => {
   it.each([
     ["1,273.97", "1273.97"],
