@@ -57,6 +57,8 @@ export class Derivation {
     /** 0-based row and column of the cell: a Derivation is a Ref to its own cell. */
     readonly row: number,
     readonly col: number,
+    /** Its position in its list (see derivedSlots). */
+    readonly ordinal: number,
     readonly kind: ColumnKind,
     private madeExpr: Expr | null,
     /** The first cell of this cell's list column, when this one is it moved down; then `expr` is made from it. */
@@ -141,7 +143,9 @@ class Builder {
     if (col === undefined || !expr || !row) return;
     if (this.taken.has(table.sheet, row.row, col)) return;
     this.taken.set(table.sheet, row.row, col, true);
-    this.out.push(new Derivation(table.spec.id, tableIndex, row.key, colKey, table.sheet, row.row, col, kind ?? this.kindOf(table, colKey), expr));
+    this.out.push(
+      new Derivation(table.spec.id, tableIndex, row.key, colKey, table.sheet, row.row, col, this.out.length, kind ?? this.kindOf(table, colKey), expr),
+    );
   }
 
   /** By table and column key: a list column's first cell, or null when its expression cannot be made. */
@@ -164,7 +168,7 @@ class Builder {
       return;
     }
     this.taken.set(table.sheet, row.row, col, true);
-    this.out.push(new Derivation(first.table, 0, row.key, colKey, table.sheet, row.row, col, first.kind, null, first));
+    this.out.push(new Derivation(first.table, 0, row.key, colKey, table.sheet, row.row, col, this.out.length, first.kind, null, first));
   }
 
   /** a + b + … when every part is present (a fixed set of parts: blank is not zero). */
@@ -454,6 +458,17 @@ export function derivationsByCell(list: Derivation[]): CellMap<Derivation> {
 }
 const indexes = new WeakMap<Derivation[], CellMap<Derivation>>();
 
+/**
+ * A slot per derivation of `list`, by ordinal, for what a step works out per derived cell: one flat array where a
+ * CellMap would make a row array per table row (~5 MB a map at 10,000 projects, all of it for the collector to copy).
+ */
+export function derivedSlots<T>(list: Derivation[]): (T | undefined)[] {
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].ordinal !== i) throw new Error(`derivedSlots: ${list[i].key} is not at its ordinal ${list[i].ordinal}`);
+  }
+  return new Array<T | undefined>(list.length);
+}
+
 /** One past the rightmost column of each sheet's tables (see CellMap). */
 function tableWidths(model: WorkbookModel): Map<string, number> {
   const widths = new Map<string, number>();
@@ -615,7 +630,7 @@ export function writtenByFill(state: DerivedCellState): boolean {
 export class DerivedValues {
   private readonly byCell: CellMap<Derivation>;
   private readonly sheets: Map<string, SheetSnapshot>;
-  private readonly memo: CellMap<Value | typeof VISITING>;
+  private readonly memo: (Value | typeof VISITING | undefined)[];
   // Input cells are read many times (guards, sums, every formula that uses them): convert each once.
   private readonly raw: CellMap<Decimal | null>;
   private readonly lookup: Lookup;
@@ -631,7 +646,7 @@ export class DerivedValues {
   ) {
     this.byCell = derivationsByCell(list);
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-    this.memo = new CellMap(sheetWidths(snapshot));
+    this.memo = derivedSlots(list);
     this.raw = new CellMap(sheetWidths(snapshot));
     this.lookup = {
       number: (at) => {
@@ -670,12 +685,13 @@ export class DerivedValues {
   }
 
   private valueAt(sheet: string, row: number, col: number): Value | null {
-    const known = this.memo.get(sheet, row, col);
+    const d = this.byCell.get(sheet, row, col);
+    if (!d) return this.rawNumber(sheet, row, col);
+    const known = this.memo[d.ordinal];
     // A cell met again while its own formula is being evaluated is a circular reference: blank.
     if (known !== undefined) return known === VISITING ? "blank" : known;
-    const d = this.byCell.get(sheet, row, col);
-    if (!d || (this.mode === "excel" && !this.written(d))) return this.rawNumber(sheet, row, col);
-    this.memo.set(sheet, row, col, VISITING);
+    if (this.mode === "excel" && !this.written(d)) return this.rawNumber(sheet, row, col);
+    this.memo[d.ordinal] = VISITING;
     const outer = this.shift;
     this.shift = d.shift;
     let v: Value;
@@ -686,7 +702,7 @@ export class DerivedValues {
     }
     // A typed figure whose parts are not given stands as an input (a total typed without its breakdown).
     if (v === "blank" && this.mode === "pure") v = this.rawNumber(sheet, row, col) ?? "blank";
-    this.memo.set(sheet, row, col, v);
+    this.memo[d.ordinal] = v;
     return v;
   }
 }

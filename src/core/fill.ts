@@ -5,13 +5,12 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { derivationsByCell, derivedCellState, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
+import { derivationsByCell, derivedCellState, derivedSlots, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
 import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
 import { derive, readModel, type StepCache } from "./step-cache";
-import { CellMap } from "./cell-map";
 import type { WorkbookModel } from "./model";
 import type { CellWrite, Plan, SheetPlan } from "./plan";
-import { sheetWidths, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 export interface FillResult {
   plan: Plan;
@@ -62,14 +61,14 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const model = readModel(snapshot, cache);
   const { list, own } = derive(model, cache);
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const writes = new CellMap<Derivation>(sheetWidths(snapshot));
+  // By ordinal (derivedSlots): 1 where 计算 writes the cell.
+  const writes = new Uint8Array(derivedSlots(list).length);
   // Indexed loops over the derivations here and in the other steps: a build runs once, its code not yet optimized, and
   // there a for…of makes an iterator result per entry (93,000 at 10,000 projects) and runs several times slower.
   for (let i = 0; i < list.length; i++) {
-    const d = list[i];
-    if (writtenByFill(derivedCellState(sheets.get(d.sheet), d, own))) writes.set(d.sheet, d.row, d.col, d);
+    if (writtenByFill(derivedCellState(sheets.get(list[i].sheet), list[i], own))) writes[i] = 1;
   }
-  const isWritten = (d: Derivation) => writes.has(d.sheet, d.row, d.col);
+  const isWritten = (d: Derivation) => writes[d.ordinal] === 1;
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, isWritten);
   cache?.keepValues(snapshot, list, derived, writes);
   const derivedCells = derivationsByCell(list); // the index DerivedValues made

@@ -1,6 +1,5 @@
 /** The work one command's steps share (see StepCache). */
-import { derivations, expenseCode, OwnFormulas, type DerivedValues, type Derivation } from "./derive";
-import { CellMap } from "./cell-map";
+import { derivations, derivationsByCell, expenseCode, OwnFormulas, type DerivedValues, type Derivation } from "./derive";
 import type { WorkbookModel } from "./model";
 import { patchedModel, readRegistry, readWorkbook, tableSheets, type ChangedCell } from "./reader";
 import { sameCellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
@@ -21,7 +20,7 @@ export class StepCache {
   private keyed: WorkbookModel | null = null;
   private cached: { list: Derivation[]; own: OwnFormulas } | null = null;
   private read: { sheets: SheetSnapshot[]; model: WorkbookModel } | null = null;
-  private kept: { values: DerivedValues; list: Derivation[]; written: CellMap<Derivation>; sheets: SheetSnapshot[] } | null = null;
+  private kept: { values: DerivedValues; list: Derivation[]; written: Uint8Array; sheets: SheetSnapshot[] } | null = null;
 
   private compared: { snapshot: WorkbookSnapshot; before: SheetSnapshot[]; changed: Change[] | null } | null = null;
 
@@ -67,10 +66,9 @@ export class StepCache {
   }
 
   /**
-   * 计算 keeps the values it wrote for the steps after it. `written`: the derived cells it writes, by position, so that
-   * the changed cells found later are looked up without naming them.
+   * 计算 keeps the values it wrote for the steps after it. `written`: 1 for each derivation it writes, by ordinal.
    */
-  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: CellMap<Derivation>): void {
+  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: Uint8Array): void {
     this.kept = { values, list, written, sheets: tableSheets(snapshot) };
   }
 
@@ -80,10 +78,12 @@ export class StepCache {
     if (!kept || kept.list !== list) return null;
     const changed = this.changes(snapshot, kept.sheets);
     if (!changed) return null;
+    // The changed cells are looked up by position, without naming them.
+    const byCell = derivationsByCell(list);
     for (let i = 0; i < changed.length; i++) {
       const { sheet, row, col, formula } = changed[i];
-      const d = kept.written.get(sheet, row, col);
-      if (!d || formula === null || !own.isOwn(d, formula)) return null;
+      const d = byCell.get(sheet, row, col);
+      if (!d || kept.written[d.ordinal] !== 1 || formula === null || !own.isOwn(d, formula)) return null;
     }
     return kept.values;
   }

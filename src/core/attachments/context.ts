@@ -4,11 +4,11 @@
  */
 import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { derivationsByCell, derivedCellState, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
+import { derivationsByCell, derivedCellState, derivedSlots, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
 import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
-import { isCellError, sheetWidths, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { format } from "./text";
 import { CellMap } from "../cell-map";
 
@@ -32,12 +32,8 @@ export class AttachmentContext {
     this.derived = derivationsByCell(list);
     // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Each cell's state is
     // found once, for both questions below.
-    const states = new CellMap<DerivedCellState>(sheetWidths(snapshot));
-    const stateOf = (d: Derivation): DerivedCellState => {
-      let state = states.get(d.sheet, d.row, d.col);
-      if (state === undefined) states.set(d.sheet, d.row, d.col, (state = derivedCellState(this.sheets.get(d.sheet), d, own)));
-      return state;
-    };
+    const states = derivedSlots<DerivedCellState>(list);
+    const stateOf = (d: Derivation): DerivedCellState => (states[d.ordinal] ??= derivedCellState(this.sheets.get(d.sheet), d, own));
     this.derivedValues =
       cache?.keptValues(snapshot, list, own) ?? new DerivedValues(snapshot, list, "excel", this.model.settings, (d) => writtenByFill(stateOf(d)));
     // Cells computed but blank in the workbook matter only when their value is not blank.

@@ -7,7 +7,7 @@
  * (sumOf, IntervalSum): a total over 10,000 rows makes no interval per row.
  */
 import Decimal from "decimal.js";
-import { derivationsByCell, derivedCellState, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
+import { derivationsByCell, derivedCellState, derivedSlots, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
 import { constant, refCoords, sumIfsCells, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
@@ -85,14 +85,15 @@ export class CheckContext {
   private readonly tablesOn = new Map<string, TableIndex[]>();
   // By cell (CellMap): asked for every reference of every formula.
   private readonly derivedCells: CellMap<Derivation>;
-  private readonly fillStates: CellMap<DerivedCellState>;
-  readonly sheets: Map<string, SheetSnapshot>;
-  private readonly memo: CellMap<EvalResult>;
-  private readonly blankMemo: CellMap<boolean>;
-  private readonly nominalMemo: CellMap<Nominal>;
-  private readonly visiting: CellMap<true>;
   private readonly statedMemo: CellMap<EvalResult>;
-  private readonly linearMemo: CellMap<boolean>;
+  // By derivation (derivedSlots).
+  private readonly fillStates: (DerivedCellState | undefined)[];
+  private readonly memo: (EvalResult | undefined)[];
+  private readonly blankMemo: (boolean | undefined)[];
+  private readonly nominalMemo: (Nominal | undefined)[];
+  private readonly visiting: (true | undefined)[];
+  private readonly linearMemo: (boolean | undefined)[];
+  readonly sheets: Map<string, SheetSnapshot>;
   private readonly sumIfsMemo = new Map<Expr, Ref[]>();
   /**
    * Rows the expression being worked out is moved down by: a list column's cell is worked out from its first cell's
@@ -113,14 +114,13 @@ export class CheckContext {
     own?: OwnFormulas,
   ) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-    const widths = sheetWidths(snapshot);
-    this.fillStates = new CellMap(widths);
-    this.memo = new CellMap(widths);
-    this.blankMemo = new CellMap(widths);
-    this.nominalMemo = new CellMap(widths);
-    this.visiting = new CellMap(widths);
-    this.statedMemo = new CellMap(widths);
-    this.linearMemo = new CellMap(widths);
+    this.statedMemo = new CellMap(sheetWidths(snapshot));
+    this.fillStates = derivedSlots(derivations);
+    this.memo = derivedSlots(derivations);
+    this.blankMemo = derivedSlots(derivations);
+    this.nominalMemo = derivedSlots(derivations);
+    this.visiting = derivedSlots(derivations);
+    this.linearMemo = derivedSlots(derivations);
     for (const t of this.tables()) {
       const rowAt: (RowModel | undefined)[] = [];
       for (const row of t.rows) rowAt[row.row - t.firstRow] = row;
@@ -151,8 +151,7 @@ export class CheckContext {
     this.own = own ?? new OwnFormulas(model);
     this.derivedCells = derivationsByCell(derivations);
     for (let i = 0; i < derivations.length; i++) {
-      const d = derivations[i];
-      this.fillStates.set(d.sheet, d.row, d.col, derivedCellState(this.sheets.get(d.sheet), d, this.own));
+      this.fillStates[i] = derivedCellState(this.sheets.get(derivations[i].sheet), derivations[i], this.own);
     }
   }
 
@@ -181,8 +180,8 @@ export class CheckContext {
 
   /** How a derived cell is filled (undefined for a cell that is not derived). */
   stateAt(at: Ref): DerivedCellState | undefined {
-    const { row, col } = this.coords(at);
-    return this.fillStates.get(at.sheet, row, col);
+    const d = this.derivationAt(at);
+    return d && this.fillStates[d.ordinal];
   }
 
   /** The derivation of the cell at a reference when it is evaluated from its expression (blank or ours). */
@@ -190,7 +189,7 @@ export class CheckContext {
     const { row, col } = this.coords(at);
     const d = this.derivedCells.get(at.sheet, row, col);
     if (!d) return undefined;
-    const state = this.fillStates.get(at.sheet, row, col);
+    const state = this.fillStates[d.ordinal];
     return state === "blank" || state === "ours" ? d : undefined;
   }
 
@@ -275,18 +274,18 @@ export class CheckContext {
    * while its own answer is being computed (a circular reference). Callers ask the memo first, so that a hit makes no
    * closure.
    */
-  private once<T>(d: Derivation, memo: CellMap<T>, circular: T, compute: (e: Expr) => T): T {
-    if (this.visiting.has(d.sheet, d.row, d.col)) return circular;
-    this.visiting.set(d.sheet, d.row, d.col, true);
+  private once<T>(d: Derivation, memo: (T | undefined)[], circular: T, compute: (e: Expr) => T): T {
+    if (this.visiting[d.ordinal]) return circular;
+    this.visiting[d.ordinal] = true;
     const v = this.within(d, compute);
-    this.visiting.delete(d.sheet, d.row, d.col);
-    memo.set(d.sheet, d.row, d.col, v);
+    this.visiting[d.ordinal] = undefined;
+    memo[d.ordinal] = v;
     return v;
   }
 
   /** The derived cell's expression over the stated figures (memoised). */
   evaluate(d: Derivation): EvalResult {
-    return this.memo.get(d.sheet, d.row, d.col) ?? this.once(d, this.memo, "blank", (e) => this.ev(e));
+    return this.memo[d.ordinal] ?? this.once(d, this.memo, "blank", (e) => this.ev(e));
   }
 
   /**
@@ -294,9 +293,9 @@ export class CheckContext {
    * required-input rule asks of every derived cell. Agrees with evaluate(d) === "blank".
    */
   isBlank(d: Derivation): boolean {
-    const full = this.memo.get(d.sheet, d.row, d.col);
+    const full = this.memo[d.ordinal];
     if (full !== undefined) return full === "blank";
-    return this.blankMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.blankMemo, true, (e) => this.blankExpr(e));
+    return this.blankMemo[d.ordinal] ?? this.once(d, this.blankMemo, true, (e) => this.blankExpr(e));
   }
 
   private figureBlank(at: Ref): boolean {
@@ -351,9 +350,9 @@ export class CheckContext {
   }
 
   private nominalOf(d: Derivation): Nominal {
-    const full = this.memo.get(d.sheet, d.row, d.col);
+    const full = this.memo[d.ordinal];
     if (full !== undefined) return typeof full === "object" ? full.nom : full;
-    return this.nominalMemo.get(d.sheet, d.row, d.col) ?? this.once(d, this.nominalMemo, "blank", (e) => this.nominalExpr(e));
+    return this.nominalMemo[d.ordinal] ?? this.once(d, this.nominalMemo, "blank", (e) => this.nominalExpr(e));
   }
 
   /**
@@ -510,12 +509,12 @@ export class CheckContext {
   private addTerm(at: Ref, sign: 1 | -1, acc: IntervalSum): "blank" | "zeroDiv" | "added" {
     const d = this.evaluated(at);
     if (d) {
-      const known = this.memo.get(d.sheet, d.row, d.col);
-      if (known === undefined && this.isLinear(d) && !this.visiting.has(d.sheet, d.row, d.col)) {
+      const known = this.memo[d.ordinal];
+      if (known === undefined && this.isLinear(d) && !this.visiting[d.ordinal]) {
         if (this.isBlank(d)) return "blank";
-        this.visiting.set(d.sheet, d.row, d.col, true);
+        this.visiting[d.ordinal] = true;
         this.within(d, (e) => this.addLinear(e, sign, acc));
-        this.visiting.delete(d.sheet, d.row, d.col);
+        this.visiting[d.ordinal] = undefined;
         return "added";
       }
       return this.addFigure(known ?? this.evaluate(d), sign, acc);
@@ -569,12 +568,12 @@ export class CheckContext {
 
   /** Whether a derived cell's formula only adds and subtracts stated figures and other such cells (memoised). */
   private isLinear(d: Derivation): boolean {
-    const known = this.linearMemo.get(d.sheet, d.row, d.col);
+    const known = this.linearMemo[d.ordinal];
     if (known !== undefined) return known;
     // Met again while being decided: a circular reference, left to evaluate().
-    this.linearMemo.set(d.sheet, d.row, d.col, false);
+    this.linearMemo[d.ordinal] = false;
     const linear = this.within(d, (e) => this.linearExpr(e));
-    this.linearMemo.set(d.sheet, d.row, d.col, linear);
+    this.linearMemo[d.ordinal] = linear;
     return linear;
   }
 
