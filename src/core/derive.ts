@@ -522,15 +522,15 @@ export function sameFormula(a: string, b: string): boolean {
  */
 export class OwnFormulas {
   private variants: Map<string, Set<string>> | null = null;
-  private readonly renderings: CellMap<string>;
+  /** By ordinal, each with the derivation it was rendered for: one OwnFormulas may serve more than one list. */
+  private readonly renderings: (string | undefined)[] = [];
+  private readonly renderedFor: (Derivation | undefined)[] = [];
   /** By table and column key: the column's first derivation and its formula as a template (null when it cannot be). */
   private readonly templates = new Map<TableId, Map<string, { first: Derivation; template: FormulaTemplate | null }>>();
   /** By list column (its first cell): the formula as a template (null when it cannot be). */
   private readonly listTemplates = new Map<Derivation, FormulaTemplate | null>();
 
-  constructor(private model: WorkbookModel) {
-    this.renderings = new CellMap(tableWidths(model));
-  }
+  constructor(private model: WorkbookModel) {}
 
   /** Serves a later step's model of the same layout (StepCache): what it knows stays true; the old model is let go. */
   adopt(model: WorkbookModel): void {
@@ -543,11 +543,15 @@ export class OwnFormulas {
    * shifted down, else rendered.
    */
   rendered(d: Derivation): string {
-    let f = this.renderings.get(d.sheet, d.row, d.col);
-    if (f === undefined) {
-      f = d.from ? this.fromFirst(d, d.from) : this.fromColumn(d);
-      this.renderings.set(d.sheet, d.row, d.col, f);
+    if (this.renderedFor[d.ordinal] === d) return this.renderings[d.ordinal]!;
+    // Grown in order, not by a far index, which would turn the arrays into hash tables.
+    while (this.renderings.length <= d.ordinal) {
+      this.renderings.push(undefined);
+      this.renderedFor.push(undefined);
     }
+    const f = d.from ? this.fromFirst(d, d.from) : this.fromColumn(d);
+    this.renderings[d.ordinal] = f;
+    this.renderedFor[d.ordinal] = d;
     return f;
   }
 

@@ -34,6 +34,21 @@ describe("formula templates", () => {
     expect(cells).toBeGreaterThan(10_000);
   });
 
+  test("one OwnFormulas serving two lists renders each derivation's own formula, though they share ordinals", async () => {
+    const [a, b] = [await sampleSnapshot(false), snapshotOfPlan(templatePlan(synthData(40, 3)).plan)].map((s) => {
+      const model = readWorkbook(s);
+      return { model, list: derivations(model) };
+    });
+    const own = new OwnFormulas(a.model);
+    const zero = a.model.settings.zeroDivision;
+    let differing = 0;
+    for (let k = 0; k < Math.min(a.list.length, b.list.length); k++) {
+      for (const d of [a.list[k], b.list[k], a.list[k]]) expect(own.rendered(d)).toBe(renderFormula(d.expr, d.sheet, zero));
+      if (renderFormula(a.list[k].expr, a.list[k].sheet, zero) !== renderFormula(b.list[k].expr, b.list[k].sheet, zero)) differing++;
+    }
+    expect(differing).toBeGreaterThan(50);
+  });
+
   test("a template gives the formula of the same expression shifted down, and only such a one is shifted", () => {
     const on = (row: number): Expr =>
       div(add(cellAtExpr("项目", row, 4), cellAtExpr("基本信息", row, 5)), sum([cellAt("项目", row, 6), cellAt("项目", row, 7)]));
