@@ -449,7 +449,10 @@ export function derivationsByCell(list: Derivation[]): CellMap<Derivation> {
   let index = indexes.get(list);
   if (!index) {
     const widths = new Map<string, number>();
-    for (let i = 0; i < list.length; i++) if (list[i].col >= (widths.get(list[i].sheet) ?? 0)) widths.set(list[i].sheet, list[i].col + 1);
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i];
+      if (d.col >= (widths.get(d.sheet) ?? 0)) widths.set(d.sheet, d.col + 1);
+    }
     index = new CellMap(widths);
     for (let i = 0; i < list.length; i++) index.set(list[i].sheet, list[i].row, list[i].col, list[i]);
     indexes.set(list, index);
@@ -463,10 +466,20 @@ const indexes = new WeakMap<Derivation[], CellMap<Derivation>>();
  * CellMap would make a row array per table row (~5 MB a map at 10,000 projects, all of it for the collector to copy).
  */
 export function derivedSlots<T>(list: Derivation[]): (T | undefined)[] {
+  return new Array<T | undefined>(inOrder(list).length);
+}
+
+/** derivedSlots for a flag per derivation: 0 or 1 by ordinal. */
+export function derivedFlags(list: Derivation[]): Uint8Array {
+  return new Uint8Array(inOrder(list).length);
+}
+
+/** `list`, when each of its derivations is at its ordinal: else a slot would hold another cell's answer. */
+function inOrder(list: Derivation[]): Derivation[] {
   for (let i = 0; i < list.length; i++) {
     if (list[i].ordinal !== i) throw new Error(`derivedSlots: ${list[i].key} is not at its ordinal ${list[i].ordinal}`);
   }
-  return new Array<T | undefined>(list.length);
+  return list;
 }
 
 /** One past the rightmost column of each sheet's tables (see CellMap). */

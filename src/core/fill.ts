@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { derivationsByCell, derivedCellState, derivedSlots, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
+import { derivationsByCell, derivedCellState, derivedFlags, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
 import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
 import { derive, readModel, type StepCache } from "./step-cache";
 import type { WorkbookModel } from "./model";
@@ -61,8 +61,8 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const model = readModel(snapshot, cache);
   const { list, own } = derive(model, cache);
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  // By ordinal (derivedSlots): 1 where 计算 writes the cell.
-  const writes = new Uint8Array(derivedSlots(list).length);
+  // By ordinal: 1 where 计算 writes the cell.
+  const writes = derivedFlags(list);
   // Indexed loops over the derivations here and in the other steps: a build runs once, its code not yet optimized, and
   // there a for…of makes an iterator result per entry (93,000 at 10,000 projects) and runs several times slower.
   for (let i = 0; i < list.length; i++) {

@@ -2,7 +2,7 @@
  * What the steps keep per derived cell sits in arrays by each derivation's ordinal (derivedSlots): a list whose
  * derivations are not at their ordinals would have one cell read another's value, so it is refused.
  */
-import { derivations, derivedSlots, DerivedValues } from "../../src/core/derive";
+import { derivations, derivedFlags, derivedSlots, DerivedValues } from "../../src/core/derive";
 import { readWorkbook } from "../../src/core/reader";
 import { sampleSnapshot } from "../check/helpers";
 
@@ -19,6 +19,7 @@ describe("derivations by ordinal", () => {
     const model = readWorkbook(snapshot);
     const list = derivations(model);
     expect(() => derivedSlots(list.slice(1))).toThrow(/ordinal/);
+    expect(() => derivedFlags(list.slice(1))).toThrow(/ordinal/);
     expect(() => new DerivedValues(snapshot, [...list].reverse(), "excel", model.settings)).toThrow(/ordinal/);
   });
 });
