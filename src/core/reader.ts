@@ -33,15 +33,12 @@ const YEAR_ENDING = new RegExp(`${anyOf(LABEL_WORDS.yearEndings)}$`);
 const NUMERIC_KINDS = new Set(["amount", "rate", "count", "score", "number"]);
 
 function cellText(sheet: SheetSnapshot, row: number, col: number): string | null {
-  // Hot path (every cell of every table): index the grid directly rather than through snapshotCell's object.
-  const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
-  if (value === undefined || value === null || isCellError(value)) return null;
-  const s = String(value).trim();
-  return s === "" ? null : s;
+  return hasText(sheet, row, col) ? String(sheet.values[row - sheet.originRow][col - sheet.originCol]).trim() : null;
 }
 
-/** Whether cellText would give a text (without making it). */
+/** Whether cellText would give a text, without making it. */
 function hasText(sheet: SheetSnapshot, row: number, col: number): boolean {
+  // Hot path (every cell of every table): index the grid directly rather than through snapshotCell's object.
   const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
   if (value === undefined || value === null || isCellError(value)) return false;
   return typeof value !== "string" || value.trim() !== "";
