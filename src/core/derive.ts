@@ -476,11 +476,15 @@ export function derivedFlags(list: Derivation[]): Uint8Array {
 
 /** `list`, when each of its derivations is at its ordinal: else a slot would hold another cell's answer. */
 function inOrder(list: Derivation[]): Derivation[] {
+  // Checked once per list and length (a step asks for several slot arrays; lists are not changed once made).
+  if (checkedLengths.get(list) === list.length) return list;
   for (let i = 0; i < list.length; i++) {
     if (list[i].ordinal !== i) throw new Error(`derivedSlots: ${list[i].key} is not at its ordinal ${list[i].ordinal}`);
   }
+  checkedLengths.set(list, list.length);
   return list;
 }
+const checkedLengths = new WeakMap<Derivation[], number>();
 
 /** One past the rightmost column of each sheet's tables (see CellMap). */
 function tableWidths(model: WorkbookModel): Map<string, number> {
