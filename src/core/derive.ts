@@ -411,13 +411,23 @@ function buildings(b: Builder, t: TableModel) {
 
 /** The nature of an indicator row: "atLeast", "atMost", "equal", "qualitative" or null. */
 export function indicatorNature(row: RowModel): keyof typeof NATURES | null {
-  const text = row.cells.get("nature")?.text?.normalize("NFKC").trim();
+  const text = row.cells.get("nature")?.text;
   if (!text) return null;
-  for (const [nature, marks] of Object.entries(NATURES) as [keyof typeof NATURES, string[]][]) {
-    if (marks.some((m) => m.normalize("NFKC") === text)) return nature;
+  // Asked of every indicator row in each step: the marks are normalized once, and each text typed once.
+  let nature = naturesByText.get(text);
+  if (nature === undefined) {
+    nature = NATURE_OF_MARK.get(text.normalize("NFKC").trim()) ?? null;
+    if (naturesByText.size >= 1000) naturesByText.clear();
+    naturesByText.set(text, nature);
   }
-  return null;
+  return nature;
 }
+/** Each mark, normalized, to the first nature that lists it. */
+const NATURE_OF_MARK = new Map<string, keyof typeof NATURES>();
+for (const [nature, marks] of Object.entries(NATURES) as [keyof typeof NATURES, string[]][]) {
+  for (const m of marks) if (!NATURE_OF_MARK.has(m.normalize("NFKC"))) NATURE_OF_MARK.set(m.normalize("NFKC"), nature);
+}
+const naturesByText = new Map<string, keyof typeof NATURES | null>();
 
 function indicators(b: Builder, t: TableModel) {
   const completion = (r: RowModel) => b.ratio(b.at(t, r, "actual"), b.at(t, r, "target"));
