@@ -413,7 +413,8 @@ function buildings(b: Builder, t: TableModel) {
 export function indicatorNature(row: RowModel): keyof typeof NATURES | null {
   const text = row.cells.get("nature")?.text;
   if (!text) return null;
-  // Asked of every indicator row in each step: the marks are normalized once, and each text typed once.
+  // Asked of every indicator row in each step: the marks are normalized once, and each distinct typed text is looked
+  // up once.
   let nature = naturesByText.get(text);
   if (nature === undefined) {
     nature = NATURE_OF_MARK.get(text.normalize("NFKC").trim()) ?? null;
