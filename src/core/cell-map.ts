@@ -11,7 +11,8 @@ export class CellMap<T> {
 
   /**
    * `widths`: one past the rightmost column of each sheet's cells. A row is made that wide at once; grown cell by cell,
-   * an array keeps capacity to spare (~60 % more memory a row), and a build keeps ~15 maps of up to 30,000 rows.
+   * an array keeps capacity to spare (~60 % more memory a row), and a map may hold up to 30,000 rows. What is kept per
+   * derived cell does not belong here: it sits in one array by the derivation's ordinal (derivedSlots).
    */
   constructor(private readonly widths?: ReadonlyMap<string, number>) {}
 
@@ -46,12 +47,5 @@ export class CellMap<T> {
     }
     cells[col] = value;
     return this;
-  }
-
-  delete(sheet: string, row: number, col: number): boolean {
-    const cells = this.rows(sheet)?.[row];
-    if (cells?.[col] === undefined) return false;
-    cells[col] = undefined;
-    return true;
   }
 }
