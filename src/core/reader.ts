@@ -850,11 +850,14 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
         const sheet = sheets.get(table.sheet)!;
         const keyOfCol = new Map([...table.columns].map(([k, c]) => [c, k]));
         const specOf = new Map(table.spec.columns.map((c) => [c.key, c]));
+        // By column, asked once: after 计算 every row of a list table changed (93,000 cells at 10,000 projects).
+        const percentCols = new Map([...table.columns.values()].map((c) => [c, percentHeader(sheet, table.headerRow, c)]));
         const rows = table.rows.map((row) => {
           const changed = byRow.get(row.row);
           // Left unpatched, so declined below: cells that set the settings, the year, the currency or the unit.
           if (!changed || id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) return row;
-          const replaced = new Map<string, CellModel>();
+          const keys: string[] = [];
+          const cells: CellModel[] = [];
           const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
           for (let i = 0; i < changed.length; i++) {
             const { row: r, col } = changed[i];
@@ -862,12 +865,13 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
             const before = colKey === undefined ? undefined : row.cells.get(colKey);
             if (colKey === undefined || before === undefined || col <= table.labelCol || !readsQuietly(before)) continue;
             const kind = cellKind(table.spec, rowSpec, colKey, specOf.get(colKey)!);
-            const now = reader.readCell(sheet, r, col, kind, table.scale, percentHeader(sheet, table.headerRow, col));
+            const now = reader.readCell(sheet, r, col, kind, table.scale, percentCols.get(col)!);
             if (!readsQuietly(now) || reader.issues.length > 0) continue;
-            replaced.set(colKey, now);
+            keys.push(colKey);
+            cells.push(now);
             patched++;
           }
-          return { ...row, cells: row.cells.with(replaced) };
+          return { ...row, cells: row.cells.with(keys, cells) };
         });
         const copy: TableModel = { ...table, rows, rowByKey: new Map(rows.map((r) => [r.key, r])) };
         const context = readingContexts.get(table);

@@ -24,11 +24,11 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
     return this.index.has(key);
   }
 
-  /** These cells with some replaced (a patched model's row): the same index, a new array. */
-  with(replaced: ReadonlyMap<string, CellModel>): RowCells {
-    const cells = [...this.cells];
-    for (const [key, cell] of replaced) cells[this.index.get(key)!] = cell;
-    return new RowCells(this.index, cells);
+  /** These cells with the cell of `keys[i]` replaced by `cells[i]` (a patched model's row): the same index, a new array. */
+  with(keys: readonly string[], cells: readonly CellModel[]): RowCells {
+    const now = this.cells.slice();
+    for (let i = 0; i < keys.length; i++) now[this.index.get(keys[i])!] = cells[i];
+    return new RowCells(this.index, now);
   }
 
   *entries(): MapIterator<[string, CellModel]> {

@@ -23,8 +23,8 @@ describe("RowCells", () => {
   });
 
   it("with() replaces cells in a copy and leaves the row it was made from as it was", () => {
-    const patched = row.with(new Map([["rate", cell("D5'")]]));
-    expect([...patched.values()].map((c) => c.ref)).toEqual(["B5", "C5", "D5'"]);
+    const patched = row.with(["rate", "budget"], [cell("D5'"), cell("B5'")]);
+    expect([...patched.values()].map((c) => c.ref)).toEqual(["B5'", "C5", "D5'"]);
     expect(row.get("rate")?.ref).toBe("D5");
   });
 });
