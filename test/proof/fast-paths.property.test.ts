@@ -364,6 +364,27 @@ describe("fast paths", () => {
     const fourth = cache.for(model).list;
     expect(fourth).not.toBe(third);
     expect(fourth.map((d) => d.key)).toEqual(second.map((d) => d.key));
+    // An expense item's code made a class's code: the item becomes a class, summed by the total.
+    const expense = s.sheets.find((sh) => sh.name === "支出明细")!;
+    const item = expense.values.findIndex((row) => row.some((v) => /^\d{7}$/.test(String(v))));
+    const codeCol = expense.values[item].findIndex((v) => /^\d{7}$/.test(String(v)));
+    expense.values[item][codeCol] = String(expense.values[item][codeCol]).slice(0, 3);
+    const fifth = cache.for(readWorkbook(s)).list;
+    expect(fifth).not.toBe(fourth);
+    expect(fifth.map((d) => JSON.stringify(d.expr))).not.toEqual(fourth.map((d) => JSON.stringify(d.expr)));
+    // A blank row inserted above the last indicator: the table and its header stay, the last row moves, and its
+    // formulas with it.
+    const moved = clone(s);
+    const table = readWorkbook(moved).tables.get("indicators")![0];
+    const indicators = moved.sheets.find((sh) => sh.name === table.sheet)!;
+    const last = table.rows[table.rows.length - 1].row - indicators.originRow;
+    for (const grid of [indicators.values, indicators.formulas, indicators.numberFormats] as unknown[][][]) grid.splice(last, 0, []);
+    expect(readWorkbook(moved).tables.get("indicators")![0].headerRow).toBe(table.headerRow);
+    const sixth = cache.for(readWorkbook(moved)).list;
+    expect(sixth).not.toBe(fifth);
+    expect(sixth.length).toBe(fifth.length);
+    // Nothing changed: served.
+    expect(cache.for(readWorkbook(clone(moved))).list).toBe(sixth);
   });
 
   it("the step cache reads the model again when a sheet the reader reads changes, and only then", () => {
