@@ -50,10 +50,9 @@ export class StepCache {
   }
 
   for(model: WorkbookModel): { list: Derivation[]; own: OwnFormulas } {
-    const same = this.cached !== null && this.keyed !== null && sameLayout(this.keyed, model);
+    if (this.cached && this.keyed && sameLayout(this.keyed, model)) this.cached.own.adopt(model);
+    else this.cached = { list: derivations(model), own: new OwnFormulas(model) };
     this.keyed = model;
-    if (!same || !this.cached) this.cached = { list: derivations(model), own: new OwnFormulas(model) };
-    else this.cached.own.adopt(model);
     return this.cached;
   }
 
