@@ -383,6 +383,11 @@ describe("fast paths", () => {
     const sixth = cache.for(readWorkbook(moved)).list;
     expect(sixth).not.toBe(fifth);
     expect(sixth.length).toBe(fifth.length);
+    const lastRow = table.rows[table.rows.length - 1].row;
+    const derivedOn = (list: Derivation[], row: number) => list.filter((d) => d.table === "indicators" && d.row === row).map((d) => d.colKey);
+    expect(derivedOn(fifth, lastRow).length).toBeGreaterThan(0);
+    expect(derivedOn(sixth, lastRow + 1)).toEqual(derivedOn(fifth, lastRow));
+    expect(derivedOn(sixth, lastRow)).toEqual([]);
     // Nothing changed: served.
     expect(cache.for(readWorkbook(clone(moved))).list).toBe(sixth);
   });
