@@ -3,7 +3,7 @@
  * ranges with their borders, column widths, row heights and the A4 page setup.
  */
 import Decimal from "decimal.js";
-import { cellRef, COLUMNS, rangeRef, sheetPrefix } from "../address";
+import { cellRef, rangeRef, sheetPrefix } from "../address";
 import { TEMPLATE_WORDS } from "../data/layout";
 import { cellAt, evaluate, renderFormula, type Expr, type Ref } from "../expr";
 import type { CellStyle, CellWrite, PageSetup, SheetPlan } from "../plan";
@@ -63,8 +63,11 @@ export function wrappedHeight(text: string, widthChars: number, lineHeight = 14,
 }
 
 export class SheetWriter {
-  /** By row * COLUMNS + col, so the plan's cells sort by position without parsing their references. */
-  private readonly cells = new Map<number, CellWrite>();
+  /**
+   * By row, then column: the plan lists cells in reading order without sorting them, and a form is a few columns
+   * wide, so a row's array is short (a Map by position made a hash table of 37,000 entries a form at 10,000 projects).
+   */
+  private readonly rows: (CellWrite | undefined)[][] = [];
   private readonly merges: string[] = [];
   private readonly heights = new Map<number, number>();
   pageSetup?: PageSetup;
@@ -88,20 +91,32 @@ export class SheetWriter {
     return cellAt(this.name, row, col);
   }
 
-  /** Writes a cell; a span merges the range and gives every cell of it the style (so borders print). */
+  /**
+   * Writes a cell; a span merges the range and gives every cell of it the style (so borders print). `write` is the
+   * caller's own new object and becomes the plan's cell (named here): copying it would cost an object a cell.
+   */
   put(row: number, col: number, write: Omit<CellWrite, "ref">, span: Span = {}): string {
     const rows = span.rows ?? 1;
     const cols = span.cols ?? 1;
-    const ref = cellRef(row, col);
+    const cell = write as CellWrite;
+    cell.ref = cellRef(row, col);
     for (let r = row; r < row + rows; r++) {
       for (let c = col; c < col + cols; c++) {
         if (r === row && c === col) continue;
-        this.cells.set(r * COLUMNS + c, { ref: cellRef(r, c), style: write.style });
+        this.store(r, c, { ref: cellRef(r, c), style: write.style });
       }
     }
-    this.cells.set(row * COLUMNS + col, { ref, ...write });
+    this.store(row, col, cell);
     if (rows > 1 || cols > 1) this.merges.push(rangeRef(row, col, row + rows - 1, col + cols - 1));
-    return ref;
+    return cell.ref;
+  }
+
+  private store(row: number, col: number, cell: CellWrite): void {
+    // Grown in order, not by a far index, which would turn the arrays into hash tables.
+    while (this.rows.length <= row) this.rows.push([]);
+    const cells = this.rows[row];
+    while (cells.length < col) cells.push(undefined);
+    cells[col] = cell;
   }
 
   text(row: number, col: number, text: string, style: string, span: Span = {}): string {
@@ -168,14 +183,12 @@ export class SheetWriter {
   }
 
   plan(options: { create: boolean; clear: boolean }): SheetPlan {
-    // A typed array sorts numbers without a comparator call per comparison (100,000s of cells at 10,000 projects);
-    // filled and read by index, since iterators make an object per entry.
-    const positions = new Float64Array(this.cells.size);
-    let n = 0;
-    this.cells.forEach((_, position) => (positions[n++] = position));
-    positions.sort();
+    // Read by index: iterators make an object per entry (100,000s of cells at 10,000 projects).
     const cells: CellWrite[] = [];
-    for (let i = 0; i < positions.length; i++) cells.push(this.cells.get(positions[i])!);
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      for (let c = 0; c < row.length; c++) if (row[c] !== undefined) cells.push(row[c]!);
+    }
     return {
       name: this.name,
       create: options.create,
