@@ -218,13 +218,27 @@ class ReadCell implements CellModel {
   declare isDate: boolean;
 
   constructor(
-    readonly sheet: string,
+    /** The sheet read (snapshots are never changed): what the cell held is looked up there, not copied into each cell. */
+    private readonly grid: SheetSnapshot,
     readonly row: number,
     readonly col: number,
-    readonly original: CellValue,
-    readonly formula: string | null,
-    readonly numberFormat: string | null,
   ) {}
+
+  get sheet(): string {
+    return this.grid.name;
+  }
+
+  get original(): CellValue {
+    return this.grid.values[this.row - this.grid.originRow]?.[this.col - this.grid.originCol] ?? null;
+  }
+
+  get formula(): string | null {
+    return this.grid.formulas[this.row - this.grid.originRow]?.[this.col - this.grid.originCol] ?? null;
+  }
+
+  get numberFormat(): string | null {
+    return this.grid.numberFormats[this.row - this.grid.originRow]?.[this.col - this.grid.originCol] ?? null;
+  }
 
   get ref(): string {
     return cellRef(this.row, this.col);
@@ -394,7 +408,7 @@ class Reader {
     const value = sheet.values[r]?.[c] ?? null;
     const formula = sheet.formulas[r]?.[c] ?? null;
     const numberFormat = sheet.numberFormats[r]?.[c] ?? null;
-    const cell = new ReadCell(sheet.name, row, col, value, formula, numberFormat);
+    const cell = new ReadCell(sheet, row, col);
     const numeric = NUMERIC_KINDS.has(kind);
     if (value === null) return cell;
     if (isCellError(value)) {
