@@ -124,6 +124,23 @@ describe("failing workbooks", () => {
     expect(ruleAtTyped(edited([`绩效目标与指标!J${row}`, 10], [`绩效目标与指标!K${row}`, 9], [`绩效目标与指标!L${row}`, "按偏离度调减"]), `绩效目标与指标!K${row}`)).toEqual([]);
     expect(ruleAtTyped(edited([`绩效目标与指标!J${row}`, 10], [`绩效目标与指标!K${row}`, 10]), `绩效目标与指标!K${row}`)).toEqual([]);
   });
+  it("plausibility: an indicator far over its target (设置 threshold 120%), positive or reverse, whatever the signs", () => {
+    const over = (s: WorkbookSnapshot, row: number) => ruleAt(s, `绩效目标与指标!I${row}`).includes("warning plaus.overAchievement");
+    // ≥: 17865 → 21438 is exactly 120% (not over), 21439 is over.
+    const up = rowOf(base, "绩效目标与指标", "退捕渔民转产就业人数");
+    expect(over(base, up)).toBe(false);
+    expect(over(edited([`绩效目标与指标!H${up}`, 21438]), up)).toBe(false);
+    expect(over(edited([`绩效目标与指标!H${up}`, 21439]), up)).toBe(true);
+    // Negative figures: −130 against −100 is 130%, −110 is 110%.
+    expect(over(edited([`绩效目标与指标!G${up}`, -100], [`绩效目标与指标!H${up}`, -130]), up)).toBe(true);
+    expect(over(edited([`绩效目标与指标!G${up}`, -100], [`绩效目标与指标!H${up}`, -110]), up)).toBe(false);
+    expect(over(edited([`绩效目标与指标!G${up}`, 100], [`绩效目标与指标!H${up}`, -130]), up)).toBe(false);
+    // ≤: a ceiling of 4.5 met at 3.75 is exactly 120%; at 2.74 (the sample) far below it.
+    const down = rowOf(base, "绩效目标与指标", "城镇登记失业率");
+    expect(over(base, down)).toBe(true);
+    expect(over(edited([`绩效目标与指标!H${down}`, 3.75]), down)).toBe(false);
+    expect(over(edited([`绩效目标与指标!H${down}`, 3.74]), down)).toBe(true);
+  });
   it("plausibility: 0→0 change typed as 0 is a note unless the setting says 0", () => {
     expect(ruleAt(base, "三公经费!F5")).toEqual(["info plaus.zeroChange"]);
     const zero = cellRightOf(base, "设置", "除数为0时显示");

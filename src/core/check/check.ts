@@ -739,7 +739,11 @@ class Checker {
       if (!anchor) continue;
       let ratio: Decimal | null = null;
       if (target && actual && !target.isZero() && !actual.isZero()) {
-        ratio = nature === "atMost" ? target.dividedBy(actual) : actual.dividedBy(target);
+        // n / d > threshold, asked without dividing (10,000 indicators, few of them far over): n > threshold × d when d
+        // is positive, n < threshold × d when it is negative.
+        const [n, d] = nature === "atMost" ? [target, actual] : [actual, target];
+        const bound = threshold.times(d);
+        if (d.isPositive() ? n.gt(bound) : n.lt(bound)) ratio = n.dividedBy(d);
       } else if (!target && nature !== "atMost") {
         // No target: the stated completion is all there is.
         ratio = fig(row, "completion");
