@@ -37,6 +37,16 @@ import { decimalFromNumber, parseNumberText } from "./text";
 import { CellMap } from "./cell-map";
 import { cellRef } from "./address";
 
+/** What the cells of one derived column share (a list column's 10,000 cells share one). */
+interface DerivedColumn {
+  table: TableId;
+  tableIndex: number;
+  colKey: string;
+  sheet: string;
+  col: number;
+  kind: ColumnKind;
+}
+
 /**
  * A derived cell and its expression. A cell of a list column (a project's 全年预算数, an indicator's score) is its
  * column's first cell moved down (`from`, `shift`): its expression, address and key are made only when asked, since a
@@ -47,23 +57,63 @@ export class Derivation {
   private madeRef: string | null = null;
   private madeKey: string | null = null;
 
-  constructor(
-    readonly table: TableId,
-    /** Index of the table among tables of its kind (funds are repeated). */
-    readonly tableIndex: number,
+  /** A cell of its own column; for a list column's cells moved down from the first, see below(). */
+  static of(
+    table: TableId,
+    tableIndex: number,
+    rowKey: string,
+    colKey: string,
+    sheet: string,
+    row: number,
+    col: number,
+    ordinal: number,
+    kind: ColumnKind,
+    expr: Expr,
+  ): Derivation {
+    return new Derivation({ table, tableIndex, colKey, sheet, col, kind }, rowKey, row, ordinal, expr, null);
+  }
+
+  /** The cell of `first`'s list column in `row`: its column's facts are `first`'s, shared rather than copied. */
+  static below(first: Derivation, rowKey: string, row: number, ordinal: number): Derivation {
+    return new Derivation(first.column, rowKey, row, ordinal, null, first);
+  }
+
+  private constructor(
+    private readonly column: DerivedColumn,
     readonly rowKey: string,
-    readonly colKey: string,
-    readonly sheet: string,
-    /** 0-based row and column of the cell: a Derivation is a Ref to its own cell. */
+    /** 0-based row of the cell (its column is `col`): a Derivation is a Ref to its own cell. */
     readonly row: number,
-    readonly col: number,
     /** Its position in its list (see derivedSlots). */
     readonly ordinal: number,
-    readonly kind: ColumnKind,
     private madeExpr: Expr | null,
     /** The first cell of this cell's list column, when this one is it moved down; then `expr` is made from it. */
-    readonly from: Derivation | null = null,
+    readonly from: Derivation | null,
   ) {}
+
+  get table(): TableId {
+    return this.column.table;
+  }
+
+  /** Index of the table among tables of its kind (funds are repeated). */
+  get tableIndex(): number {
+    return this.column.tableIndex;
+  }
+
+  get colKey(): string {
+    return this.column.colKey;
+  }
+
+  get sheet(): string {
+    return this.column.sheet;
+  }
+
+  get col(): number {
+    return this.column.col;
+  }
+
+  get kind(): ColumnKind {
+    return this.column.kind;
+  }
 
   /** Rows below `from`. */
   get shift(): number {
@@ -144,7 +194,7 @@ class Builder {
     if (this.taken.has(table.sheet, row.row, col)) return;
     this.taken.set(table.sheet, row.row, col, true);
     this.out.push(
-      new Derivation(table.spec.id, tableIndex, row.key, colKey, table.sheet, row.row, col, this.out.length, kind ?? this.kindOf(table, colKey), expr),
+      Derivation.of(table.spec.id, tableIndex, row.key, colKey, table.sheet, row.row, col, this.out.length, kind ?? this.kindOf(table, colKey), expr),
     );
   }
 
@@ -168,7 +218,7 @@ class Builder {
       return;
     }
     this.taken.set(table.sheet, row.row, col, true);
-    this.out.push(new Derivation(first.table, 0, row.key, colKey, table.sheet, row.row, col, this.out.length, first.kind, null, first));
+    this.out.push(Derivation.below(first, row.key, row.row, this.out.length));
   }
 
   /** a + b + … when every part is present (a fixed set of parts: blank is not zero). */

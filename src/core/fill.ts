@@ -29,8 +29,7 @@ export function cachedValue(v: Value): CellValue {
   return v === "dash" ? "—" : "";
 }
 
-function formatOf(sheets: Map<string, SheetSnapshot>, d: Derivation): string | null {
-  const sheet = sheets.get(d.sheet);
+function formatOf(sheet: SheetSnapshot | undefined, d: Derivation): string | null {
   return sheet?.numberFormats[d.row - sheet.originRow]?.[d.col - sheet.originCol] ?? null;
 }
 
@@ -76,8 +75,10 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   // Asked only when a formula comes out blank (an input missing): a complete workbook never needs them.
   let requiredInputs: Map<string, string> | null = null;
   const sheetPlans = new Map<string, SheetPlan>();
+  // Derivations come sheet by sheet: the sheet's plan and snapshot are looked up when the sheet changes.
+  let sheetPlan: SheetPlan | undefined;
+  let sheet: SheetSnapshot | undefined;
   const writtenCells: Derivation[] = [];
-  const writtenOn = new Map<string, number>();
   const kept: string[] = [];
   const missing = new Set<string>();
   for (let i = 0; i < list.length; i++) {
@@ -90,21 +91,23 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     const write: CellWrite = { ref: d.ref, formula: own.rendered(d), result: cachedValue(value) };
     // Only where the format differs: the template formats its derived cells already, and every byte counts in a
     // request to Excel on the web.
+    if (sheetPlan?.name !== d.sheet) {
+      sheetPlan = sheetPlans.get(d.sheet);
+      if (!sheetPlan) sheetPlans.set(d.sheet, (sheetPlan = { name: d.sheet, cells: [] }));
+      sheet = sheets.get(d.sheet);
+    }
     const numberFormat = NUMBER_FORMATS[d.kind];
-    if (numberFormat && formatOf(sheets, d) !== numberFormat) write.numberFormat = numberFormat;
-    let sheetPlan = sheetPlans.get(d.sheet);
-    if (!sheetPlan) sheetPlans.set(d.sheet, (sheetPlan = { name: d.sheet, cells: [] }));
+    if (numberFormat && formatOf(sheet, d) !== numberFormat) write.numberFormat = numberFormat;
     sheetPlan.cells.push(write);
     writtenCells.push(d);
-    writtenOn.set(d.sheet, (writtenOn.get(d.sheet) ?? 0) + 1);
     if (value === "blank") {
       requiredInputs ??= requiredInputCells(model);
       for (const input of strictInputsOf(d.expr)) {
         const k = refKey(input);
         const { row, col } = refCoords(input);
         if (requiredInputs.has(k) && !derivedCells.has(input.sheet, row, col)) {
-          const sheet = sheets.get(input.sheet);
-          const v = sheet ? snapshotCell(sheet, row, col).value : null;
+          const inputSheet = sheets.get(input.sheet);
+          const v = inputSheet ? snapshotCell(inputSheet, row, col).value : null;
           if (v === null || v === "") missing.add(`${k}（${requiredInputs.get(k)}）`);
         }
       }
@@ -114,7 +117,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
 
   const bySheet = INPUT_TABLES.map((t) => t.sheet)
     .filter((s, i, all) => all.indexOf(s) === i)
-    .map((s) => [s, writtenOn.get(s) ?? 0] as const)
+    .map((s) => [s, sheetPlans.get(s)?.cells.length ?? 0] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${s} ${n}`);
   const lines: string[] = [];

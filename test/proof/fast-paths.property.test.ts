@@ -175,7 +175,7 @@ describe("fast paths", () => {
       fc.property(arb, fc.constantFrom<"nearest" | "truncate">("nearest", "truncate"), (x, rounding) => {
         const { s, model, list } = readRounded(x, rounding);
         // The reference: the same cells, each with its expression made out in full.
-        const whole = list.map((d) => new Derivation(d.table, d.tableIndex, d.rowKey, d.colKey, d.sheet, d.row, d.col, d.ordinal, d.kind, d.expr));
+        const whole = list.map((d) => Derivation.of(d.table, d.tableIndex, d.rowKey, d.colKey, d.sheet, d.row, d.col, d.ordinal, d.kind, d.expr));
         const moved = new CheckContext(s, model, list);
         const full = new CheckContext(s, model, whole);
         const show = (r: ReturnType<CheckContext["evaluate"]>) =>
