@@ -1,6 +1,8 @@
 /**
  * What the engine may read of a workbook: per sheet, the used range's values, formulas and number formats.
- * Hosts (Office.js, .xlsx) build it; the core never touches a host.
+ * Hosts (Office.js, .xlsx) build it; the core never touches a host. A snapshot is never changed once handed to the
+ * core, by either side: a read cell looks its value, formula and format up in it, and the steps of one command
+ * compare a new read with the earlier ones and reuse what did not change (StepCache).
  */
 
 /** An Excel error value such as #DIV/0! or #REF!. */
