@@ -98,3 +98,27 @@ describe("Office.js host and .xlsx host agree", () => {
     expectSame(office, xlsx);
   });
 });
+
+describe("a snapshot handed to the core is never changed afterwards (read cells look their values up in it)", () => {
+  test("neither host changes an earlier read when it applies 计算's plan", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("Sheet1");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1");
+    const template = templatePlan({}).plan;
+    await applyPlan(fx.ctx, template);
+    applyPlanToWorkbook(wb, template);
+    for (const [read, apply] of [
+      [() => readSnapshot(fx.ctx, { merges: true }), (p: Plan) => applyPlan(fx.ctx, p)],
+      [async () => snapshotFromWorkbook(wb, { fills: true }), async (p: Plan) => applyPlanToWorkbook(wb, p)],
+    ] as const) {
+      const before = await read();
+      const copy = JSON.parse(JSON.stringify(before)) as WorkbookSnapshot;
+      const plan = fillWorkbook(before).plan;
+      expect(plan.sheets.flatMap((s) => s.cells).length).toBeGreaterThan(20);
+      await apply(plan);
+      expect(before).toEqual(copy);
+      expect(await read()).not.toEqual(copy);
+    }
+  });
+});
