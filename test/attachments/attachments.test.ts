@@ -3,6 +3,7 @@
  * in place, users' sheets left alone. (attachments.libreoffice.test.ts recalculates the formulas.)
  */
 import ExcelJS from "exceljs";
+import Decimal from "decimal.js";
 import { parseRef } from "../../src/core/address";
 import { attachmentsPlan, cleanSheetName, sheetName } from "../../src/core/attachments";
 import { REGISTRY_SHEET } from "../../src/core/data/layout";
@@ -300,6 +301,20 @@ describe("inputs", () => {
     expect((a4.getCell("G8").value as ExcelJS.CellFormulaValue).formula).toMatch(/'项目'!I\d+\/10000/);
     expect(cachedValues(a4).get("G8")).toBeCloseTo(0.038148, 12);
     expect(cachedValues(a4).get("J8")).toBeCloseTo(366.6 / 381.48, 12);
+  });
+
+  test("a typed number is read as 计算 reads it (Excel's 15 digits), so an attachment's figure adds up with 计算's total", async () => {
+    const wb = await sampleWorkbook();
+    // 969.33 typed, then computed elsewhere and pasted as a value: one binary step off, 16 significant digits.
+    const typed = 969.33 + 2 ** -43;
+    expect(String(typed)).not.toBe("969.33");
+    wb.getWorksheet("预算执行")!.getCell("B5").value = typed;
+    build(wb);
+    const a2 = cachedValues(wb.getWorksheet("附件2 部门整体自评表")!);
+    expect((wb.getWorksheet("附件2 部门整体自评表")!.getCell("E9").value as ExcelJS.CellFormulaValue).formula).toContain("'预算执行'!B5");
+    expect(a2.get("E9")).toBe(969.33);
+    // 年初预算 合计 (计算's B7 = B5 + B6) and its parts, as the attachment shows them.
+    expect(new Decimal(a2.get("E9") as number).plus(a2.get("E10") as number).toNumber()).toBe(a2.get("E8"));
   });
 
   test("run before 计算: the summary asks for 计算 first", async () => {

@@ -8,7 +8,8 @@ import { derivationsByCell, derivedCellState, derivedSlots, DerivedValues, writt
 import { derive, readModel, type StepCache } from "../step-cache";
 import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
-import { isCellError, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { decimalFromNumber } from "../text";
 import { format } from "./text";
 import { CellMap } from "../cell-map";
 
@@ -43,12 +44,12 @@ export class AttachmentContext {
     }
   }
 
-  private rawCell(at: Ref) {
+  /** The value of a cell as the host read it (null when blank or on no sheet). */
+  private rawValue(at: Ref, row: number, col: number): CellValue {
     const sheet = this.sheets.get(at.sheet);
-    if (!sheet) return { value: null, formula: null, numberFormat: null };
-    const { row, col } = refCoords(at);
-    return snapshotCell(sheet, row, col);
+    return sheet?.values[row - sheet.originRow]?.[col - sheet.originCol] ?? null;
   }
+
 
   /** Records what an attachment cell shows, for the attachment cells that read it. */
   wrote(sheet: string, row: number, col: number, shown: Decimal | string | null): void {
@@ -65,8 +66,9 @@ export class AttachmentContext {
       const v = this.derivedValues.value(d);
       return v instanceof Decimal ? v : null;
     }
-    const { value } = this.rawCell(at);
-    return typeof value === "number" ? new Decimal(value) : null;
+    const value = this.rawValue(at, row, col);
+    // Read as 计算 reads a typed number (Excel's 15 digits), so an attachment's cached figure is 计算's.
+    return typeof value === "number" ? decimalFromNumber(value) : null;
   }
 
   /** What a cell shows: a number, a text, or null when blank. */
@@ -79,9 +81,9 @@ export class AttachmentContext {
       const v = this.derivedValues.value(d);
       return v instanceof Decimal ? v : v === "dash" ? "—" : null;
     }
-    const { value } = this.rawCell(at);
+    const value = this.rawValue(at, row, col);
     if (value === null || isCellError(value)) return null;
-    if (typeof value === "number") return new Decimal(value);
+    if (typeof value === "number") return decimalFromNumber(value);
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
     return value === "" ? null : value;
   }
