@@ -31,15 +31,27 @@ function child(args: string[], timeoutMs: number): { json: Record<string, unknow
   return { json, maxRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null };
 }
 
+/** The latest change to the task pane's sources, assets and build settings (mtime in ms). */
+function newestInput(): number {
+  const newest = (path: string): number => {
+    const st = statSync(path);
+    if (!st.isDirectory()) return st.mtimeMs;
+    return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
+  };
+  return Math.max(...["src", "assets", "webpack.config.js", "package-lock.json", "tsconfig.json"].map((p) => join(ROOT, p)).filter(existsSync).map(newest));
+}
+
 function bundle(): Record<string, unknown> {
   const dist = join(ROOT, "dist");
   let built = false;
-  if (!existsSync(join(dist, "taskpane.html"))) {
+  // Built again when absent or older than what goes into it, so the size is this source's.
+  const html = join(dist, "taskpane.html");
+  if (!existsSync(html) || statSync(html).mtimeMs < newestInput()) {
     execFileSync(process.execPath, [join(ROOT, "node_modules", ".bin", "webpack"), "--mode", "production"], { cwd: ROOT, stdio: "ignore" });
     built = true;
   }
-  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]*src=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/office\.js$/i.test(s));
+  const page = readFileSync(html, "utf8");
+  const scripts = [...page.matchAll(/<script[^>]*src=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/office\.js$/i.test(s));
   const gz = (f: string) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
   const local = scripts.filter((s) => !/^https?:/.test(s));
   const entryKB = local.reduce((a, f) => a + gz(f), 0) / 1024;
@@ -49,7 +61,7 @@ function bundle(): Record<string, unknown> {
   const allKB = allJs.reduce((a, f) => a + gz(f), 0) / 1024;
   return {
     builtNow: built,
-    distMtime: statSync(join(dist, "taskpane.html")).mtime.toISOString(),
+    distMtime: statSync(html).mtime.toISOString(),
     taskpaneScripts: local,
     entryGzipKB: Math.round(entryKB * 10) / 10,
     allJsGzipKB: Math.round(allKB * 10) / 10,
