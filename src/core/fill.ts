@@ -89,13 +89,13 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     }
     const value = derived.value(d);
     const write: CellWrite = { ref: d.ref, formula: own.rendered(d), result: cachedValue(value) };
-    // Only where the format differs: the template formats its derived cells already, and every byte counts in a
-    // request to Excel on the web.
     if (sheetPlan?.name !== d.sheet) {
       sheetPlan = sheetPlans.get(d.sheet);
       if (!sheetPlan) sheetPlans.set(d.sheet, (sheetPlan = { name: d.sheet, cells: [] }));
       sheet = sheets.get(d.sheet);
     }
+    // Only where the format differs: the template formats its derived cells already, and every byte counts in a
+    // request to Excel on the web.
     const numberFormat = NUMBER_FORMATS[d.kind];
     if (numberFormat && formatOf(sheet, d) !== numberFormat) write.numberFormat = numberFormat;
     sheetPlan.cells.push(write);

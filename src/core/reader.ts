@@ -219,25 +219,30 @@ class ReadCell implements CellModel {
 
   constructor(
     /** The sheet read (snapshots are never changed): what the cell held is looked up there, not copied into each cell. */
-    private readonly grid: SheetSnapshot,
+    private readonly source: SheetSnapshot,
     readonly row: number,
     readonly col: number,
   ) {}
 
   get sheet(): string {
-    return this.grid.name;
+    return this.source.name;
   }
 
   get original(): CellValue {
-    return this.grid.values[this.row - this.grid.originRow]?.[this.col - this.grid.originCol] ?? null;
+    return this.entryOf(this.source.values);
   }
 
   get formula(): string | null {
-    return this.grid.formulas[this.row - this.grid.originRow]?.[this.col - this.grid.originCol] ?? null;
+    return this.entryOf(this.source.formulas);
   }
 
   get numberFormat(): string | null {
-    return this.grid.numberFormats[this.row - this.grid.originRow]?.[this.col - this.grid.originCol] ?? null;
+    return this.entryOf(this.source.numberFormats);
+  }
+
+  /** This cell's entry in one of the sheet's grids (blank when the row is short). */
+  private entryOf<T>(grid: (T | null)[][]): T | null {
+    return grid[this.row - this.source.originRow]?.[this.col - this.source.originCol] ?? null;
   }
 
   get ref(): string {

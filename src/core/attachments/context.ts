@@ -50,7 +50,6 @@ export class AttachmentContext {
     return sheet?.values[row - sheet.originRow]?.[col - sheet.originCol] ?? null;
   }
 
-
   /** Records what an attachment cell shows, for the attachment cells that read it. */
   wrote(sheet: string, row: number, col: number, shown: Decimal | string | null): void {
     this.own.set(sheet, row, col, shown);
