@@ -527,6 +527,8 @@ export function renderFormula(e: Expr, home: string, zero: ZeroDivision): string
 export interface FormulaTemplate {
   parts: string[];
   rows: number[];
+  /** The row of every slot, when they all hold the same one (a list cell's formula reads its own row), else null. */
+  sameRow: number | null;
 }
 
 export function formulaTemplate(e: Expr, home: string, zero: ZeroDivision): FormulaTemplate | null {
@@ -544,12 +546,15 @@ export function formulaTemplate(e: Expr, home: string, zero: ZeroDivision): Form
   // Slots appear in the text in another order than they were made (guards are written around the body).
   const slots = [...text.matchAll(SLOT)].map((m) => rows[Number(m[1])]);
   if (slots.length !== rows.length || slots.some((row) => row === undefined)) return null;
-  return { parts: text.split(SLOT_SPLIT), rows: slots };
+  const sameRow = slots.length > 0 && slots.every((row) => row === slots[0]) ? slots[0] : null;
+  return { parts: text.split(SLOT_SPLIT), rows: slots, sameRow };
 }
 
 export function fromTemplate(t: FormulaTemplate, shift: number): string {
   // Joined, not concatenated: a formula is kept (100,000 at 10,000 projects) and a concatenation would keep its
-  // pieces as a rope, three times the memory of the joined text.
+  // pieces as a rope, three times the memory of the joined text. One row throughout (the usual case): the parts
+  // joined by its number, without an array of pieces or a number made text per slot.
+  if (t.sameRow !== null) return t.parts.join(String(t.sameRow + shift + 1));
   const pieces: (string | number)[] = [t.parts[0]];
   for (let i = 0; i < t.rows.length; i++) pieces.push(t.rows[i] + shift + 1, t.parts[i + 1]);
   return pieces.join("");
