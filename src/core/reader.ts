@@ -18,7 +18,7 @@ import {
   type TableSpec,
 } from "./data/layout";
 import { format, type MessageKey } from "./data/messages";
-import { ColumnIndex, RowCells } from "./row-cells";
+import { ColumnIndex, RowCells, type DeferredReading } from "./row-cells";
 import type { CellModel, ReaderIssue, RegistryEntry, RowModel, Settings, TableModel, WorkbookModel } from "./model";
 import { isCellError, sameCellValue, sheetExtent, snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { AMOUNT_UNITS, amountUnit, anyOf, decimalFromNumber, isNoneMark, normalizeLabel, parseNumberText, yearTokens, YUAN_PER_WAN } from "./text";
@@ -203,8 +203,8 @@ interface HeaderMatch {
 const readingContexts = new WeakMap<TableModel, string>();
 
 /**
- * A cell as read. Its address is made when asked for: a model holds every cell of the tables (394,000 at 10,000
- * projects) and few are ever named.
+ * A cell as read. Its address is made when asked for: a build reads ~200,000 of the tables' cells at 10,000 projects
+ * (RowCells leaves the plain figures unread until asked for) and few are ever named.
  */
 class ReadCell implements CellModel {
   value: Decimal | null = null;
@@ -250,6 +250,59 @@ class ReadCell implements CellModel {
   }
 }
 Object.assign(ReadCell.prototype, { typedAsText: false, typedDecimals: undefined, error: null, noneMark: false, isDate: false });
+
+/** A blank or a number as readCell reads it. It reports nothing but a date in an amount cell, which readTable does. */
+function readFigure(sheet: SheetSnapshot, row: number, col: number, kind: ColumnSpec["kind"], scale: number, percentHeader: boolean): ReadCell {
+  const cell = new ReadCell(sheet, row, col);
+  const r = row - sheet.originRow;
+  const c = col - sheet.originCol;
+  const value = sheet.values[r]?.[c];
+  if (typeof value !== "number") return cell;
+  const numberFormat = sheet.numberFormats[r]?.[c] ?? null;
+  let raw = decimalFromNumber(value);
+  if (NUMERIC_KINDS.has(kind) && kind !== "rate" && isDateFormat(numberFormat)) cell.isDate = true;
+  if (kind === "rate" && percentHeader && !isPercentFormat(numberFormat)) raw = raw.dividedBy(100);
+  cell.raw = raw;
+  cell.value = kind === "amount" && scale !== 1 ? raw.dividedBy(scale) : raw;
+  return cell;
+}
+
+/**
+ * Whether a table cell reads as a blank or a number that reports nothing: no text, error or date, and no link to
+ * another workbook. Such a cell may be left unread until asked for (RowCells); a cell a merge hides is not asked here.
+ */
+function readsAsPlainFigure(sheet: SheetSnapshot, row: number, col: number, kind: ColumnSpec["kind"]): boolean {
+  const r = row - sheet.originRow;
+  const c = col - sheet.originCol;
+  const value = sheet.values[r]?.[c] ?? null;
+  if (value !== null && typeof value !== "number") return false;
+  if ((sheet.formulas[r]?.[c] ?? null)?.includes("[")) return false;
+  return value === null || !NUMERIC_KINDS.has(kind) || kind === "rate" || !isDateFormat(sheet.numberFormats[r]?.[c] ?? null);
+}
+
+/** How the cells of one table are read when first asked for: the cells readTable left unread. */
+class TableReading implements DeferredReading {
+  constructor(
+    readonly sheet: SheetSnapshot,
+    /** By position in the table's column index: the column, its kind, and whether its header says %. */
+    private readonly cols: readonly number[],
+    readonly kinds: readonly ColumnSpec["kind"][],
+    private readonly percent: readonly boolean[],
+    private readonly scale: number,
+  ) {}
+
+  read(row: number, i: number): CellModel {
+    return readFigure(this.sheet, row, this.cols[i], this.kinds[i], this.scale, this.percent[i]);
+  }
+
+  /** The same reading of a later snapshot of the sheet, whose unread cells are read from that. */
+  of(sheet: SheetSnapshot): TableReading {
+    return sheet === this.sheet ? this : new TableReading(sheet, this.cols, this.kinds, this.percent, this.scale);
+  }
+}
+
+/** By table: how its unread cells are read (a patched copy of a table reads them from the later snapshot). */
+const tableReadings = new WeakMap<TableModel, TableReading>();
 
 /**
  * Whether reading the cell now would give the earlier reading `known` of the same table cell: the same value,
@@ -411,50 +464,41 @@ class Reader {
     const r = row - sheet.originRow;
     const c = col - sheet.originCol;
     const value = sheet.values[r]?.[c] ?? null;
-    const formula = sheet.formulas[r]?.[c] ?? null;
-    const numberFormat = sheet.numberFormats[r]?.[c] ?? null;
+    if (value === null || typeof value === "number") return readFigure(sheet, row, col, kind, scale, percentHeader);
     const cell = new ReadCell(sheet, row, col);
-    const numeric = NUMERIC_KINDS.has(kind);
-    if (value === null) return cell;
     if (isCellError(value)) {
       cell.error = value.error;
       return cell;
     }
-    if (typeof value === "number") {
-      cell.raw = decimalFromNumber(value);
-      if (numeric && kind !== "rate" && isDateFormat(numberFormat)) cell.isDate = true;
-      if (kind === "rate" && percentHeader && !isPercentFormat(numberFormat)) cell.raw = cell.raw.dividedBy(100);
-    } else if (typeof value === "boolean") {
+    if (typeof value === "boolean") {
       cell.text = value ? "TRUE" : "FALSE";
       return cell;
-    } else {
-      const text = value.trim();
-      if (text === "") return cell;
-      if (isNoneMark(text)) {
-        cell.noneMark = true;
-        cell.text = text;
-        return cell;
-      }
-      const parsed = numeric ? parseNumberText(text) : null;
-      if (parsed) {
-        // "33400元" typed into a 万元 table: read in the table's unit, as Excel would if it read text at all, and said.
-        if (kind === "amount" && parsed.unit !== null && (parsed.unit === "yuan") !== (scale === YUAN_PER_WAN)) {
-          const [typed, table] = parsed.unit === "yuan" ? [MARKS.unitYuan[0], MARKS.unitWan[0]] : [MARKS.unitWan[0], MARKS.unitYuan[0]];
-          this.issue("error", "textUnitMismatch", sheet.name, [cell.ref], { cell: cell.ref, text, unit: typed, tableUnit: table });
-        }
-        cell.raw = parsed.value;
-        cell.typedAsText = true;
-        cell.typedDecimals = parsed.typedDecimals + (parsed.percent ? 2 : 0);
-        if (kind === "rate" && percentHeader && !parsed.percent) cell.raw = parsed.value.dividedBy(100);
-      } else {
-        cell.text = text;
-        if (numeric && formula === null) {
-          this.issue("error", "notANumber", sheet.name, [cell.ref], { cell: cell.ref, text });
-        }
-        return cell;
-      }
     }
-    cell.value = kind === "amount" && cell.raw !== null && scale !== 1 ? cell.raw.dividedBy(scale) : cell.raw;
+    const text = value.trim();
+    if (text === "") return cell;
+    if (isNoneMark(text)) {
+      cell.noneMark = true;
+      cell.text = text;
+      return cell;
+    }
+    const numeric = NUMERIC_KINDS.has(kind);
+    const parsed = numeric ? parseNumberText(text) : null;
+    if (!parsed) {
+      cell.text = text;
+      if (numeric && (sheet.formulas[r]?.[c] ?? null) === null) {
+        this.issue("error", "notANumber", sheet.name, [cell.ref], { cell: cell.ref, text });
+      }
+      return cell;
+    }
+    // "33400元" typed into a 万元 table: read in the table's unit, as Excel would if it read text at all, and said.
+    if (kind === "amount" && parsed.unit !== null && (parsed.unit === "yuan") !== (scale === YUAN_PER_WAN)) {
+      const [typed, table] = parsed.unit === "yuan" ? [MARKS.unitYuan[0], MARKS.unitWan[0]] : [MARKS.unitWan[0], MARKS.unitYuan[0]];
+      this.issue("error", "textUnitMismatch", sheet.name, [cell.ref], { cell: cell.ref, text, unit: typed, tableUnit: table });
+    }
+    cell.raw = kind === "rate" && percentHeader && !parsed.percent ? parsed.value.dividedBy(100) : parsed.value;
+    cell.typedAsText = true;
+    cell.typedDecimals = parsed.typedDecimals + (parsed.percent ? 2 : 0);
+    cell.value = kind === "amount" && scale !== 1 ? cell.raw.dividedBy(scale) : cell.raw;
     return cell;
   }
 
@@ -482,6 +526,15 @@ class Reader {
       percentHeader: percentHeader(sheet, header.row, c),
     }));
     const columnIndex = new ColumnIndex(columnInfo.map((info) => info.colKey));
+    const reading = new TableReading(
+      sheet,
+      columnInfo.map((info) => info.c),
+      columnInfo.map((info) => info.colSpec.kind),
+      columnInfo.map((info) => info.percentHeader),
+      scale,
+    );
+    tableReadings.set(table, reading);
+    const hidden = this.hiddenUnderMerges(sheet);
     const context = `${scale}|${columnInfo.map((i) => `${i.colKey}@${i.c}${i.percentHeader ? "%" : ""}`).join(",")}`;
     readingContexts.set(table, context);
     const earlier = previous && previous.spec === spec && previous.sheet === sheet.name && readingContexts.get(previous) === context ? previous : undefined;
@@ -522,24 +575,30 @@ class Reader {
         });
         continue;
       }
-      const cells: CellModel[] = [];
+      const cells: (CellModel | undefined)[] = [];
       const rowSpec = spec.rows?.find((rs) => rs.key === key);
       const earlierRow = earlier?.rowByKey.get(key);
       const earlierCells = earlierRow?.row === r ? earlierRow.cells : undefined;
       for (let i = 0; i < columnInfo.length; i++) {
         const { colKey, c, colSpec, percentHeader } = columnInfo[i];
-        const known = earlierCells?.get(colKey);
+        const kind = cellKind(spec, rowSpec, colKey, colSpec);
+        // Left unread: a blank or a plain number, read as the table reads its column when asked for.
+        if (kind === colSpec.kind && readsAsPlainFigure(sheet, r, c, kind) && (hidden.size === 0 || !hidden.has(r * COLUMNS + c))) {
+          cells.push(undefined);
+          continue;
+        }
+        const known = earlierCells?.peek(colKey);
         if (known && readsTheSame(known, sheet, r, c)) cells.push(known);
-        else cells.push(this.readCell(sheet, r, c, cellKind(spec, rowSpec, colKey, colSpec), scale, percentHeader));
+        else cells.push(this.readCell(sheet, r, c, kind, scale, percentHeader));
       }
-      const rowModel: RowModel = { key, label, row: r, cells: new RowCells(columnIndex, cells) };
+      const rowModel: RowModel = { key, label, row: r, cells: new RowCells(columnIndex, cells, reading, r) };
       table.rows.push(rowModel);
       table.rowByKey.set(key, rowModel);
       if (!spec.rows && spec.totalRow && key === spec.totalRow.key) break;
     }
-    const hidden = this.hiddenUnderMerges(sheet);
+    // The cells left unread are blanks and plain numbers, which report none of these.
     for (let i = 0; i < table.rows.length; i++) {
-      table.rows[i].cells.forEach((cell) => {
+      table.rows[i].cells.forEachRead((cell) => {
         if (cell.error) this.issue("error", "errorValue", cell.sheet, [cell.ref], { cell: cell.ref, error: cell.error });
         if (cell.isDate && cell.raw) {
           this.issue("warning", "dateInAmount", cell.sheet, [cell.ref], { cell: cell.ref, value: cell.raw.toString() });
@@ -871,30 +930,42 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
         const specOf = new Map(table.spec.columns.map((c) => [c.key, c]));
         // By column, asked once: after 计算 every row of a list table changed (93,000 cells at 10,000 projects).
         const percentCols = new Map([...table.columns.values()].map((c) => [c, percentHeader(sheet, table.headerRow, c)]));
+        // The patched rows' unread cells are read from this snapshot: the same as before for the cells that did not change.
+        const reading = tableReadings.get(table)?.of(sheet);
         const rows = table.rows.map((row) => {
           const changed = byRow.get(row.row);
           // Left unpatched, so declined below: cells that set the settings, the year, the currency or the unit.
           if (!changed || id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) return row;
           const keys: string[] = [];
-          const cells: CellModel[] = [];
+          const cells: (CellModel | undefined)[] = [];
           const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
           for (let i = 0; i < changed.length; i++) {
             const { row: r, col } = changed[i];
             const colKey = keyOfCol.get(col);
-            const before = colKey === undefined ? undefined : row.cells.get(colKey);
-            if (colKey === undefined || before === undefined || col <= table.labelCol || !readsQuietly(before)) continue;
-            const kind = cellKind(table.spec, rowSpec, colKey, specOf.get(colKey)!);
+            if (colKey === undefined || !row.cells.has(colKey) || col <= table.labelCol) continue;
+            // A cell left unread was a blank or a plain number: it read quietly.
+            const before = row.cells.peek(colKey);
+            if (before !== undefined && !readsQuietly(before)) continue;
+            const colSpec = specOf.get(colKey)!;
+            const kind = cellKind(table.spec, rowSpec, colKey, colSpec);
+            if (reading && kind === colSpec.kind && readsAsPlainFigure(sheet, r, col, kind)) {
+              keys.push(colKey);
+              cells.push(undefined);
+              patched++;
+              continue;
+            }
             const now = reader.readCell(sheet, r, col, kind, table.scale, percentCols.get(col)!);
             if (!readsQuietly(now) || reader.issues.length > 0) continue;
             keys.push(colKey);
             cells.push(now);
             patched++;
           }
-          return { ...row, cells: row.cells.with(keys, cells) };
+          return { ...row, cells: row.cells.with(keys, cells, reading) };
         });
         const copy: TableModel = { ...table, rows, rowByKey: new Map(rows.map((r) => [r.key, r])) };
         const context = readingContexts.get(table);
         if (context !== undefined) readingContexts.set(copy, context);
+        if (reading) tableReadings.set(copy, reading);
         return copy;
       }),
     );

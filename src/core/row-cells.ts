@@ -1,14 +1,28 @@
 /**
  * A table row's cells by column key: an array per row over an index of the table's columns that every row shares,
  * in place of a Map per row (30,000 rows at 10,000 projects, each Map several times the size of an array).
+ *
+ * A cell that can report nothing when read (a blank or a plain number: see the reader) may be left unread, and is
+ * read when first asked for: most steps look at few of a table's cells (计算 reads figures from the snapshot, not the
+ * model), and a read cell held to the end of a command is what the garbage collector spends its time copying.
  */
 import type { CellModel } from "./model";
 
+/** How a row's unread cells are read: by row and by the cell's position in the table's column index. */
+export interface DeferredReading {
+  read(row: number, i: number): CellModel;
+}
+
 export class RowCells implements ReadonlyMap<string, CellModel> {
-  /** `cells[i]` is the cell of the column `index` maps to i: every column of the table has one. */
+  /**
+   * `cells[i]` is the cell of the column `index` maps to i: every column of the table has one, read already or
+   * (undefined here) to be read by `reading` from row `row` when asked for.
+   */
   constructor(
     private readonly index: ColumnIndex,
-    private readonly cells: readonly CellModel[],
+    private readonly cells: (CellModel | undefined)[],
+    private readonly reading?: DeferredReading,
+    private readonly row = -1,
   ) {}
 
   get size(): number {
@@ -17,6 +31,12 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
 
   get(key: string): CellModel | undefined {
     const i = this.index.get(key);
+    return i === undefined ? undefined : (this.cells[i] ?? this.readNow(i));
+  }
+
+  /** The cell of `key` if it has been read, without reading it (an unread cell is a blank or a plain number). */
+  peek(key: string): CellModel | undefined {
+    const i = this.index.get(key);
     return i === undefined ? undefined : this.cells[i];
   }
 
@@ -24,16 +44,28 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
     return this.index.has(key);
   }
 
-  /** These cells with the cell of `keys[i]` replaced by `cells[i]` (a patched model's row): the same index, a new array. */
-  with(keys: readonly string[], cells: readonly CellModel[]): RowCells {
+  /**
+   * These cells with the cell of `keys[i]` replaced by `cells[i]` (a patched model's row), or left unread when that is
+   * undefined, to be read by `reading`: the same index, a new array.
+   */
+  with(keys: readonly string[], cells: readonly (CellModel | undefined)[], reading = this.reading): RowCells {
     const now = this.cells.slice();
     for (let i = 0; i < keys.length; i++) now[this.index.get(keys[i])!] = cells[i];
-    return new RowCells(this.index, now);
+    return new RowCells(this.index, now, reading, this.row);
+  }
+
+  /** The cells read so far, in column order: what a question only a text, an error or a date answers needs to see. */
+  forEachRead(callback: (cell: CellModel, key: string) => void): void {
+    const keys = this.index.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const cell = this.cells[i];
+      if (cell !== undefined) callback(cell, keys[i]);
+    }
   }
 
   *entries(): MapIterator<[string, CellModel]> {
     const keys = this.index.keys;
-    for (let i = 0; i < keys.length; i++) yield [keys[i], this.cells[i]];
+    for (let i = 0; i < keys.length; i++) yield [keys[i], this.cellAt(i)];
   }
 
   keys(): MapIterator<string> {
@@ -41,7 +73,8 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
   }
 
   values(): MapIterator<CellModel> {
-    return this.cells.values();
+    for (let i = 0; i < this.cells.length; i++) this.cellAt(i);
+    return (this.cells as CellModel[]).values();
   }
 
   [Symbol.iterator](): MapIterator<[string, CellModel]> {
@@ -51,7 +84,17 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
   // Index loops: a Map's or a generator's iteration makes an object per entry, and rows are iterated by the 10,000.
   forEach(callback: (cell: CellModel, key: string, map: ReadonlyMap<string, CellModel>) => void): void {
     const keys = this.index.keys;
-    for (let i = 0; i < keys.length; i++) callback(this.cells[i], keys[i], this);
+    for (let i = 0; i < keys.length; i++) callback(this.cellAt(i), keys[i], this);
+  }
+
+  private cellAt(i: number): CellModel {
+    return this.cells[i] ?? this.readNow(i);
+  }
+
+  private readNow(i: number): CellModel {
+    const cell = this.reading!.read(this.row, i);
+    this.cells[i] = cell;
+    return cell;
   }
 }
 

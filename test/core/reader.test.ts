@@ -1,4 +1,5 @@
 import { patchedModel, readWorkbook, sheetsNeededWhole } from "../../src/core/reader";
+import { fillWorkbook } from "../../src/core/fill";
 import { modelView } from "../support/model-view";
 import { cellRef } from "../../src/core/address";
 import { clone, find, insertColumn, insertRow, setCell, setValue, sheetOf, swapRows } from "../support/snapshot-edit";
@@ -276,6 +277,54 @@ describe("reader: what cannot be read is reported", () => {
     const m = read({ sheets: [{ name: "Sheet1", visibility: "visible", originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [] }] });
     expect(m.tables.size).toBe(0);
     expect(m.issues.filter((i) => i.code === "sheetMissing").length).toBeGreaterThan(5);
+  });
+});
+
+describe("reader: cells left unread until asked for", () => {
+  it("leaves a blank or a plain number unread and reads it as its table does when asked; reads at once every cell that reports", () => {
+    const s = clone(base);
+    const sheet = sheetOf(s, "预算执行");
+    const before = read(s).tables.get("budget")![0];
+    const at = (key: string) => ({ row: before.rowByKey.get("basic")!.row, col: before.columns.get(key)! });
+    const set = (key: string, value: string | number | { error: string }, format: string | null = null, formula: string | null = null) => {
+      const { row, col } = at(key);
+      setCell(sheet, cellRef(row, col), value, format);
+      sheet.formulas[row - sheet.originRow][col - sheet.originCol] = formula;
+    };
+    set("initial", "1,000.50");
+    set("carry", { error: "#REF!" });
+    set("adjust", 44197, "yyyy-mm-dd");
+    set("spent", 12, null, "=[1]Sheet1!A1");
+    sheet.merges = [...(sheet.merges ?? []), `${cellRef(at("balance").row, at("balance").col - 1)}:${cellRef(at("balance").row, at("balance").col)}`];
+    const m = read(s);
+    const basic = m.tables.get("budget")![0].rowByKey.get("basic")!.cells;
+    for (const key of ["initial", "carry", "adjust", "spent", "balance"]) expect([key, basic.peek(key)]).toEqual([key, expect.anything()]);
+    expect(basic.peek("total")).toBeUndefined();
+    expect(m.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["errorValue", "dateInAmount", "externalLink", "mergedInput"]));
+    expect(basic.get("initial")!.typedAsText).toBe(true);
+    // Read when asked: the figure in the table's unit, and the same cell each time.
+    const total = basic.get("total")!;
+    expect(basic.get("total")).toBe(total);
+    expect(total.ref).toBe(cellRef(at("total").row, at("total").col));
+    expect(total.original).toBe(sheet.values[at("total").row - sheet.originRow][at("total").col - sheet.originCol]);
+    expect(total.value!.toString()).toBe(before.rowByKey.get("basic")!.cells.get("total")!.value!.toString());
+  });
+
+  it("计算 reads the tables' figures from the workbook, leaving most of the model's cells unread", () => {
+    const { model } = fillWorkbook(base);
+    let unread = 0;
+    let cells = 0;
+    for (const tables of model.tables.values()) {
+      for (const t of tables) {
+        for (const row of t.rows) {
+          for (const key of t.columns.keys()) {
+            cells++;
+            if (row.cells.peek(key) === undefined) unread++;
+          }
+        }
+      }
+    }
+    expect(unread / cells).toBeGreaterThan(0.6);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ColumnIndex, RowCells } from "../../src/core/row-cells";
+import { ColumnIndex, RowCells, type DeferredReading } from "../../src/core/row-cells";
 import type { CellModel } from "../../src/core/model";
 
 const cell = (ref: string) => ({ ref }) as CellModel;
@@ -26,5 +26,56 @@ describe("RowCells", () => {
     const patched = row.with(["rate", "budget"], [cell("D5'"), cell("B5'")]);
     expect([...patched.values()].map((c) => c.ref)).toEqual(["B5'", "C5", "D5'"]);
     expect(row.get("rate")?.ref).toBe("D5");
+  });
+
+  describe("cells left unread", () => {
+    /** Reads "<column letter><row>" and counts its reads. */
+    function reading(letters: string): DeferredReading & { reads: string[] } {
+      const reads: string[] = [];
+      return { reads, read: (r, i) => (reads.push(`${letters[i]}${r}`), cell(`${letters[i]}${r}`)) };
+    }
+
+    it("are read when first asked for, once, and the same cell is answered after", () => {
+      const from = reading("BCD");
+      const lazy = new RowCells(index, [cell("B5"), undefined, undefined], from, 5);
+      expect(lazy.peek("actual")).toBeUndefined();
+      expect(from.reads).toEqual([]);
+      const actual = lazy.get("actual");
+      expect(actual?.ref).toBe("C5");
+      expect(lazy.get("actual")).toBe(actual);
+      expect(lazy.peek("actual")).toBe(actual);
+      expect(lazy.get("budget")?.ref).toBe("B5");
+      expect(from.reads).toEqual(["C5"]);
+    });
+
+    it("forEachRead visits only the cells read so far; forEach, values and iteration read the rest", () => {
+      const from = reading("BCD");
+      const lazy = new RowCells(index, [undefined, cell("C5"), undefined], from, 5);
+      const seen: string[] = [];
+      lazy.forEachRead((c, k) => seen.push(`${k}=${c.ref}`));
+      expect(seen).toEqual(["actual=C5"]);
+      expect(from.reads).toEqual([]);
+      expect([...lazy.values()].map((c) => c.ref)).toEqual(["B5", "C5", "D5"]);
+      expect(from.reads).toEqual(["B5", "D5"]);
+      const again = new RowCells(index, [undefined, cell("C5"), undefined], from, 6);
+      expect([...again].map(([k, c]) => `${k}=${c.ref}`)).toEqual(["budget=B6", "actual=C5", "rate=D6"]);
+      const third = new RowCells(index, [undefined, undefined, undefined], from, 7);
+      const refs: string[] = [];
+      third.forEach((c) => refs.push(c.ref));
+      expect(refs).toEqual(["B7", "C7", "D7"]);
+    });
+
+    it("with() leaves the given cells unread, read by the new reading, and keeps the cells read before", () => {
+      const before = reading("BCD");
+      const lazy = new RowCells(index, [undefined, undefined, undefined], before, 5);
+      const budget = lazy.get("budget");
+      const after = reading("XYZ");
+      const patched = lazy.with(["actual"], [undefined], after);
+      expect(patched.get("budget")).toBe(budget);
+      expect(patched.get("actual")?.ref).toBe("Y5");
+      expect(patched.get("rate")?.ref).toBe("Z5");
+      expect(lazy.peek("actual")).toBeUndefined();
+      expect(before.reads).toEqual(["B5"]);
+    });
   });
 });

@@ -28,13 +28,14 @@ const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 };
 // Input cells.
 
 function cellOf(t: TableModel | undefined, rowKey: string, colKey: string): Ref | null {
-  const cell = t?.rowByKey.get(rowKey)?.cells.get(colKey);
-  return cell ? cellAt(cell.sheet, cell.row, cell.col) : null;
+  const row = t?.rowByKey.get(rowKey);
+  return t && row ? rowCell(t, row, colKey) : null;
 }
 
+/** Where a table row's cell is: its row and its column's, without reading the cell (a link needs only the place). */
 function rowCell(t: TableModel, row: RowModel, colKey: string): Ref | null {
-  const cell = row.cells.get(colKey);
-  return cell ? cellAt(cell.sheet, cell.row, cell.col) : null;
+  const col = t.columns.get(colKey);
+  return col === undefined ? null : cellAt(t.sheet, row.row, col);
 }
 
 /** An amount in 万元: the cell itself, or the cell ÷ 10000 on a sheet kept in 元. */

@@ -495,11 +495,12 @@ class Checker {
         }),
       );
     }
-    // Numbers stored as text; which formula reads them is looked up only when there are any.
+    // Numbers stored as text; which formula reads them is looked up only when there are any. A cell not read yet is a
+    // blank or a number (RowCells), so only the read ones are looked at.
     const textCells: CellModel[] = [];
     for (const t of this.ctx.tables()) {
       for (const row of t.rows) {
-        row.cells.forEach((c) => {
+        row.cells.forEachRead((c) => {
           if (c.typedAsText) textCells.push(c);
         });
       }
