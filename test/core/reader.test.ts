@@ -186,6 +186,25 @@ describe("reader: units", () => {
     expect(cell.raw!.toString()).toBe("12739700");
   });
 
+  it("a read that reuses an earlier read's cells reads them again once the unit changed", () => {
+    // A figure under a merge is read at once (its issue is reported), so a later read may reuse it when nothing it
+    // depends on changed; here the sheet's unit did.
+    const { s } = withUnitLine("预算执行", "单位：万元", "基本支出", "全年预算数", 12739700);
+    const sheet = sheetOf(s, "预算执行");
+    const row = find(sheet, "基本支出").row;
+    const col = find(sheet, "全年预算数").col;
+    sheet.merges = [...(sheet.merges ?? []), `${cellRef(row, col - 1)}:${cellRef(row, col)}`];
+    const before = readWorkbook(s);
+    expect(before.tables.get("budget")![0].rowByKey.get("basic")!.cells.peek("total")?.value?.toString()).toBe("12739700");
+    const after = clone(s);
+    const afterSheet = sheetOf(after, "预算执行");
+    const unit = find(afterSheet, "单位：万元");
+    setValue(afterSheet, unit.row, unit.col, "单位：元");
+    const reread = readWorkbook(after, before);
+    expect(reread.tables.get("budget")![0].rowByKey.get("basic")!.cells.get("total")!.value!.toString()).toBe("1273.97");
+    expect(modelView(reread)).toEqual(modelView(readWorkbook(after)));
+  });
+
   it.each([
     ["33400元", "单位：万元", true],
     ["3.34万元", "单位：万元", false],
