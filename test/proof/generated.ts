@@ -12,19 +12,22 @@ export interface Edit {
   sheet: number;
   row: number;
   col: number;
-  how: "blank" | "number" | "text" | "formula";
+  how: "blank" | "number" | "text" | "formula" | "date";
   n: number;
 }
 export const editArb: fc.Arbitrary<Edit> = fc.record({
   sheet: fc.nat(20),
   row: fc.nat(60),
   col: fc.nat(20),
-  how: fc.constantFrom<Edit["how"]>("blank", "number", "text", "formula"),
+  how: fc.constantFrom<Edit["how"]>("blank", "number", "text", "formula", "date"),
   n: fc.integer({ min: -1000, max: 100000 }),
 });
 export const caseArb = fc.record({ base: fc.nat(BASES.length - 1), edits: fc.array(editArb, { maxLength: 8 }) });
 
-/** The workbook as the user left it: a base with some cells blanked or (re)typed, as numbers, text or own formulas. */
+/**
+ * The workbook as the user left it: a base with some cells blanked or (re)typed, as numbers, text, own formulas or
+ * dates (a serial number under a date format, as Excel keeps a typed date).
+ */
 export function userWorkbook(base: number, edits: Edit[], from: WorkbookSnapshot[] = BASES): WorkbookSnapshot {
   const s = clone(from[base]);
   for (const e of edits) {
@@ -34,9 +37,13 @@ export function userWorkbook(base: number, edits: Edit[], from: WorkbookSnapshot
     if (!row || row.length === 0) continue;
     const c = e.col % row.length;
     if (typeof row[c] === "string" && e.how !== "blank") continue; // keep labels and headers
-    row[c] = e.how === "blank" ? null : e.how === "text" ? `${e.n / 100}` : e.n / 100;
+    row[c] = e.how === "blank" ? null : e.how === "text" ? `${e.n / 100}` : e.how === "date" ? 40000 + Math.abs(e.n % 9000) : e.n / 100;
     sheet.formulas[r] ??= [];
     sheet.formulas[r][c] = e.how === "formula" ? `=${e.n}/100` : null;
+    if (e.how === "date") {
+      sheet.numberFormats[r] = [...(sheet.numberFormats[r] ?? [])];
+      sheet.numberFormats[r][c] = "yyyy-mm-dd";
+    }
   }
   return s;
 }
