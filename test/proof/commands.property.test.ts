@@ -49,8 +49,8 @@ function expectUserCellsKept(before: WorkbookSnapshot, after: WorkbookSnapshot) 
 describe("fill and build", () => {
   it("fill is idempotent and changes no cell the user typed", () => {
     fc.assert(
-      fc.property(caseArb, ({ base, edits }) => {
-        const s0 = userWorkbook(base, edits);
+      fc.property(caseArb, ({ base, edits, zero }) => {
+        const s0 = userWorkbook(base, edits, undefined, zero);
         const s1 = fillOnce(s0);
         expectUserCellsKept(s0, s1);
         const s2 = fillOnce(s1);
@@ -64,8 +64,8 @@ describe("fill and build", () => {
   // build = fill + attachments + check with highlights, twice: 1,000 runs take ~75 s here.
   it("build is idempotent and changes no cell the user typed", async () => {
     await fc.assert(
-      fc.asyncProperty(caseArb, async ({ base, edits }) => {
-        const s0 = userWorkbook(base, edits);
+      fc.asyncProperty(caseArb, async ({ base, edits, zero }) => {
+        const s0 = userWorkbook(base, edits, undefined, zero);
         const s1 = await buildOnce(s0);
         expectUserCellsKept(s0, s1);
         const s2 = await buildOnce(s1);

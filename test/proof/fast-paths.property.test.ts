@@ -36,11 +36,11 @@ const FILLED: WorkbookSnapshot[] = BASES.map((b) => {
 });
 
 const arb = fc.record({ c: caseArb, filled: fc.boolean() });
-const workbook = ({ c, filled }: { c: { base: number; edits: Parameters<typeof userWorkbook>[1] }; filled: boolean }) =>
-  userWorkbook(c.base, c.edits, filled ? FILLED : BASES);
+const workbook = ({ c, filled }: { c: { base: number; edits: Parameters<typeof userWorkbook>[1]; zero: Parameters<typeof userWorkbook>[3] }; filled: boolean }) =>
+  userWorkbook(c.base, c.edits, filled ? FILLED : BASES, c.zero);
 
 /** Two checker contexts over the same generated workbook: one asked the shortcut, one the full evaluation. */
-function checkerPair(x: { c: { base: number; edits: Parameters<typeof userWorkbook>[1] }; filled: boolean }) {
+function checkerPair(x: Parameters<typeof workbook>[0]) {
   const s = workbook(x);
   const model = readWorkbook(s);
   const list = derivations(model);
