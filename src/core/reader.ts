@@ -254,24 +254,31 @@ function readFigure(sheet: SheetSnapshot, row: number, col: number, kind: Column
   if (typeof value !== "number") return cell;
   const numberFormat = sheet.numberFormats[r]?.[c] ?? null;
   let raw = decimalFromNumber(value);
-  if (NUMERIC_KINDS.has(kind) && kind !== "rate" && isDateFormat(numberFormat)) cell.isDate = true;
+  if (readsAsDate(kind, numberFormat)) cell.isDate = true;
   if (kind === "rate" && percentHeader && !isPercentFormat(numberFormat)) raw = raw.dividedBy(100);
   cell.raw = raw;
   cell.value = kind === "amount" && scale !== 1 ? raw.dividedBy(scale) : raw;
   return cell;
 }
 
+/** Whether a number under this format is a date in a figure cell (readTable reports it). */
+function readsAsDate(kind: ColumnSpec["kind"], numberFormat: string | null): boolean {
+  return NUMERIC_KINDS.has(kind) && kind !== "rate" && isDateFormat(numberFormat);
+}
+
 /**
- * Whether a table cell reads as a blank or a number that reports nothing: no text, error or date, and no link to
- * another workbook. Such a cell may be left unread until asked for (RowCells); a cell a merge hides is not asked here.
+ * Whether a table cell may be left unread until asked for (RowCells): it reads as a blank or a number that reports
+ * nothing (no text, error or date, no link to another workbook), and as its column's kind, which TableReading reads
+ * it by (a key/value table's row may name its own). A cell a merge hides is not asked here.
  */
-function readsAsPlainFigure(sheet: SheetSnapshot, row: number, col: number, kind: ColumnSpec["kind"]): boolean {
+function leavesUnread(sheet: SheetSnapshot, row: number, col: number, kind: ColumnSpec["kind"], columnKind: ColumnSpec["kind"]): boolean {
+  if (kind !== columnKind) return false;
   const r = row - sheet.originRow;
   const c = col - sheet.originCol;
   const value = sheet.values[r]?.[c] ?? null;
   if (value !== null && typeof value !== "number") return false;
   if ((sheet.formulas[r]?.[c] ?? null)?.includes("[")) return false;
-  return value === null || !NUMERIC_KINDS.has(kind) || kind === "rate" || !isDateFormat(sheet.numberFormats[r]?.[c] ?? null);
+  return value === null || !readsAsDate(kind, sheet.numberFormats[r]?.[c] ?? null);
 }
 
 /**
@@ -588,7 +595,7 @@ class Reader {
         const { colKey, c, colSpec, percentHeader } = columnInfo[i];
         const kind = cellKind(spec, rowSpec, colKey, colSpec);
         // Left unread: a blank or a plain number, read as the table reads its column when asked for.
-        if (kind === colSpec.kind && readsAsPlainFigure(sheet, r, c, kind) && (hidden.size === 0 || !hidden.has(r * COLUMNS + c))) {
+        if (leavesUnread(sheet, r, c, kind, colSpec.kind) && (hidden.size === 0 || !hidden.has(r * COLUMNS + c))) {
           cells.push(undefined);
           continue;
         }
@@ -953,7 +960,7 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
             if (before !== undefined && !readsQuietly(before)) continue;
             const colSpec = specOf.get(colKey)!;
             const kind = cellKind(table.spec, rowSpec, colKey, colSpec);
-            if (reading && kind === colSpec.kind && readsAsPlainFigure(sheet, r, col, kind)) {
+            if (reading && leavesUnread(sheet, r, col, kind, colSpec.kind)) {
               keys.push(colKey);
               cells.push(undefined);
               patched++;
