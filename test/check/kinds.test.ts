@@ -124,6 +124,23 @@ describe("failing workbooks", () => {
     expect(ruleAtTyped(edited([`绩效目标与指标!J${row}`, 10], [`绩效目标与指标!K${row}`, 9], [`绩效目标与指标!L${row}`, "按偏离度调减"]), `绩效目标与指标!K${row}`)).toEqual([]);
     expect(ruleAtTyped(edited([`绩效目标与指标!J${row}`, 10], [`绩效目标与指标!K${row}`, 10]), `绩效目标与指标!K${row}`)).toEqual([]);
   });
+  it("plausibility: 执行率 against 100% and the 90% threshold, exactly at the bounds, for either sign of the budget", () => {
+    const rate = (...edits: [string, unknown, string?][]) =>
+      findingsAt(check(edited(...edits)), "预算执行!H5")
+        .filter((f) => f.ruleId.startsWith("plaus."))
+        .map((f) => `${f.ruleId} ${f.actual}`);
+    expect(rate(["预算执行!E5", 1000], ["预算执行!F5", 1000])).toEqual([]);
+    expect(rate(["预算执行!E5", 1000], ["预算执行!F5", 1000.01])).toEqual(["plaus.executionHigh 100.00%"]);
+    expect(rate(["预算执行!E5", 1000], ["预算执行!F5", 900])).toEqual([]);
+    expect(rate(["预算执行!E5", 1000], ["预算执行!F5", 899.99])).toEqual(["plaus.executionLow 90.00%"]);
+    // A negative budget turns the comparison round: −150 / −100 is 150 %, 50 / −100 is −50 %.
+    expect(rate(["预算执行!E5", -100], ["预算执行!F5", -150])).toEqual(["plaus.executionHigh 150.00%"]);
+    expect(rate(["预算执行!E5", -100], ["预算执行!F5", 50])).toEqual(["plaus.executionLow -50.00%"]);
+    expect(rate(["预算执行!E5", -100], ["预算执行!F5", -95])).toEqual([]);
+    // A rate typed over the formula is judged by what it states, not by F / E (99.83 %).
+    expect(rate(["预算执行!H5", 1.2, "0.00%"])).toEqual(["plaus.executionHigh 120.00%"]);
+    expect(rate(["预算执行!H5", 0.5, "0.00%"])).toEqual(["plaus.executionLow 50.00%"]);
+  });
   it("plausibility: an indicator far over its target (设置 threshold 120%), positive or reverse, whatever the signs", () => {
     const over = (s: WorkbookSnapshot, row: number) => ruleAt(s, `绩效目标与指标!I${row}`).includes("warning plaus.overAchievement");
     // ≥: 17865 → 21438 is exactly 120% (not over), 21439 is over.

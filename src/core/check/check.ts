@@ -108,8 +108,33 @@ export function ruleForDerivation(d: Derivation, rules: Rule[] = RULES): Rule | 
   return rules.find((r) => DERIVED_KINDS.has(r.kind) && r.select?.some((s) => matches(s, d)));
 }
 
-/** A rate's value, numerator and denominator. */
-type RatioParts = { rate: Decimal; num: Decimal; den: Decimal };
+/**
+ * A rate's numerator and denominator, and the rate a person typed over the formula (null where the cell stands for
+ * num / den). The plausibility rules compare num / den with a bound without dividing (rateExceeds, rateBelow): 10,000s
+ * of rates, few of them past a bound; the quotient is made for a finding's message alone (rateOf).
+ */
+type RatioParts = { num: Decimal; den: Decimal; stated: Decimal | null };
+
+/** The rate as a number: what the cell states, else num / den (den is never zero). */
+function rateOf(p: RatioParts): Decimal {
+  return p.stated ?? p.num.dividedBy(p.den);
+}
+
+/** Whether the rate is above `bound`: num > bound × den for a positive den, num < bound × den for a negative one. */
+function rateExceeds(p: RatioParts, bound: Decimal): boolean {
+  if (p.stated) return p.stated.gt(bound);
+  const scaled = bound.times(p.den);
+  return p.den.isPositive() ? p.num.gt(scaled) : p.num.lt(scaled);
+}
+
+/** Whether the rate is below `bound` (see rateExceeds). */
+function rateBelow(p: RatioParts, bound: Decimal): boolean {
+  if (p.stated) return p.stated.lt(bound);
+  const scaled = bound.times(p.den);
+  return p.den.isPositive() ? p.num.lt(scaled) : p.num.gt(scaled);
+}
+
+const ONE = new Decimal(1);
 
 class Checker {
   readonly findings: Finding[] = [];
@@ -612,19 +637,37 @@ class Checker {
   }
 
   // ---- plausibility --------------------------------------------------------------------------------------------
+  /** The derivations of the tables the selectors name, in derivation order. */
   rateCells(sels: DerivedSelector[]): { d: Derivation; t: TableModel }[] {
     const out: { d: Derivation; t: TableModel }[] = [];
-    for (let i = 0; i < this.ctx.derivations.length; i++) {
-      const d = this.ctx.derivations[i];
-      for (let k = 0; k < sels.length; k++) {
-        if (matches(sels[k], d)) {
-          out.push({ d, t: this.tableOf(d) });
-          break;
+    const tables = new Set(sels.map((sel) => sel.table));
+    for (const table of tables) {
+      for (const d of this.derivationsOf(table)) {
+        for (let k = 0; k < sels.length; k++) {
+          if (matches(sels[k], d)) {
+            out.push({ d, t: this.tableOf(d) });
+            break;
+          }
         }
       }
     }
-    return out;
+    return tables.size > 1 ? out.sort((a, b) => a.d.ordinal - b.d.ordinal) : out;
   }
+
+  /** Derivations by table, grouped once: four rules each ask for a table's rates out of ~93,000 derivations. */
+  private derivationsOf(table: TableId): Derivation[] {
+    if (!this.byTable) {
+      this.byTable = new Map();
+      for (let i = 0; i < this.ctx.derivations.length; i++) {
+        const d = this.ctx.derivations[i];
+        let list = this.byTable.get(d.table);
+        if (!list) this.byTable.set(d.table, (list = []));
+        list.push(d);
+      }
+    }
+    return this.byTable.get(table) ?? [];
+  }
+  private byTable: Map<TableId, Derivation[]> | null = null;
 
   /** A rate's value, numerator and denominator (each a cell or a sum), or null; asked by several rules, made once. */
   ratioParts(d: Derivation): RatioParts | null {
@@ -634,16 +677,15 @@ class Checker {
   }
 
   private workOutRatio(d: Derivation): RatioParts | null {
-    const v = this.ctx.nominal(d);
     const q = this.ctx.quotientParts(d);
     if (!q) return null;
     const { num: a, den: b } = q;
     if (typeof a !== "object" || typeof b !== "object") return null;
-    if (typeof v !== "object") {
-      if (b.isZero()) return null;
-      return { rate: a.dividedBy(b), num: a, den: b };
-    }
-    return { rate: v, num: a, den: b };
+    // A cell worked out from its formula is a / b (a zero b makes no rate); a typed rate is what it states.
+    const v = this.ctx.isWorkedOut(d) ? null : this.ctx.nominal(d);
+    if (typeof v === "object" && v !== null) return { num: a, den: b, stated: v };
+    if (b.isZero()) return null;
+    return { num: a, den: b, stated: null };
   }
 
   plausible(r: Rule, d: Derivation, params: Params) {
@@ -665,23 +707,23 @@ class Checker {
     const high = ruleById("plaus.executionHigh");
     for (const { d } of this.rateCells(high.params!.cells as DerivedSelector[])) {
       const p = this.ratioParts(d);
-      if (p && p.rate.gt(1)) this.plausible(high, d, { label: this.labelOf(d).label, actual: pct(p.rate) });
+      if (p && rateExceeds(p, ONE)) this.plausible(high, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)) });
     }
     const low = ruleById("plaus.executionLow");
     for (const { d } of this.rateCells(low.params!.cells as DerivedSelector[])) {
       const p = this.ratioParts(d);
-      if (p && p.rate.lt(s.lowExecution)) {
-        this.plausible(low, d, { label: this.labelOf(d).label, actual: pct(p.rate), threshold: pct(s.lowExecution) });
+      if (p && rateBelow(p, s.lowExecution)) {
+        this.plausible(low, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)), threshold: pct(s.lowExecution) });
       }
     }
     const line = ruleById("plaus.fundLine");
-    const lo = new Decimal(1).minus(s.lineDeviation);
-    const hi = new Decimal(1).plus(s.lineDeviation);
+    const lo = ONE.minus(s.lineDeviation);
+    const hi = ONE.plus(s.lineDeviation);
     for (const { d } of this.rateCells([{ table: "fund", cols: ["rate"] }])) {
       if (!/^(in|ex)/.test(d.rowKey) || d.rowKey === "incomeTotal" || d.rowKey === "expenseTotal") continue;
       const p = this.ratioParts(d);
-      if (p && (p.rate.lt(lo) || p.rate.gt(hi))) {
-        this.plausible(line, d, { label: this.labelOf(d).label, actual: pct(p.rate), threshold: `${pct(lo)}–${pct(hi)}` });
+      if (p && (rateBelow(p, lo) || rateExceeds(p, hi))) {
+        this.plausible(line, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)), threshold: `${pct(lo)}–${pct(hi)}` });
       }
     }
     // 三公 up on last year: the total, or each row when there is no total.
@@ -760,13 +802,14 @@ class Checker {
             : formatRuleMessage(CHECK_MESSAGES.farAboveTarget[this.lang], { ratio: pct(ratio) });
         this.add(over, over.severity, anchor.sheet, [anchor.ref], { label: row.label, actual: pct(ratio), threshold: pct(threshold), detail });
       }
-      // A score cut although the target was met.
-      const weight = fig(row, "weight");
-      const score = fig(row, "score");
-      const reason = row.cells.get("reason")?.text;
-      if (!target || !actual || !weight || !score || reason) continue;
+      // A score cut although the target was met. The score (a formula's value) is asked last: only a met target with
+      // no reason given needs it.
+      if (!target || !actual || row.cells.get("reason")?.text) continue;
       const met = nature === "atMost" ? actual.lte(target) : nature === "equal" ? actual.eq(target) : actual.gte(target);
-      if (met && score.lt(weight)) {
+      if (!met) continue;
+      const weight = fig(row, "weight");
+      const score = weight && fig(row, "score");
+      if (weight && score && score.lt(weight)) {
         const sc = row.cells.get("score")!;
         this.add(cut, cut.severity, sc.sheet, [sc.ref], {
           label: row.label,

@@ -184,6 +184,11 @@ export class CheckContext {
     return d && this.fillStates[d.ordinal];
   }
 
+  /** Whether a derived cell stands for its expression (blank, or 计算's formula) rather than for what it states. */
+  isWorkedOut(d: Derivation): boolean {
+    return this.evaluated(d) !== undefined;
+  }
+
   /** The derivation of the cell at a reference when it is evaluated from its expression (blank or ours). */
   private evaluated(at: Ref): Derivation | undefined {
     const { row, col } = this.coords(at);
