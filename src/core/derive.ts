@@ -627,17 +627,29 @@ export class OwnFormulas {
       this.renderings.push(undefined);
       this.renderedFor.push(undefined);
     }
-    const f = d.from ? this.fromFirst(d, d.from) : this.fromColumn(d);
+    const f = d.from ? this.fromFirst(d) : this.fromColumn(d);
     this.renderings[d.ordinal] = f;
     this.renderedFor[d.ordinal] = d;
     return f;
   }
 
-  private fromFirst(d: Derivation, first: Derivation): string {
-    const zero = this.model.settings.zeroDivision;
+  private fromFirst(d: Derivation): string {
+    const template = this.listTemplate(d);
+    return template ? fromTemplate(template, d.shift) : renderFormula(d.expr, d.sheet, this.model.settings.zeroDivision);
+  }
+
+  /**
+   * The template a list cell's formula is made from (its column's first cell's, moved down by d.shift), or null for a
+   * cell that is not in a list column or whose formula cannot be a template.
+   */
+  listTemplate(d: Derivation): FormulaTemplate | null {
+    const first = d.from;
+    if (first === null) return null;
     let template = this.listTemplates.get(first);
-    if (template === undefined) this.listTemplates.set(first, (template = formulaTemplate(first.expr, first.sheet, zero)));
-    return template ? fromTemplate(template, d.shift) : renderFormula(d.expr, d.sheet, zero);
+    if (template === undefined) {
+      this.listTemplates.set(first, (template = formulaTemplate(first.expr, first.sheet, this.model.settings.zeroDivision)));
+    }
+    return template;
   }
 
   private fromColumn(d: Derivation): string {
@@ -654,6 +666,9 @@ export class OwnFormulas {
   }
 
   isOwn(d: Derivation, formula: string): boolean {
+    // A list cell holding its column's formula is recognised on its template, its text never made.
+    const template = this.listTemplate(d);
+    if (template && fromTemplate(template, d.shift) === formula) return true;
     const today = this.rendered(d);
     if (formula === today || sameFormula(formula, today)) return true;
     return this.allVariants().get(d.key)?.has(formulaKey(formula)) ?? false;

@@ -9,7 +9,7 @@ import { derivationsByCell, derivedCellState, derivedFlags, DerivedValues, NUMBE
 import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
 import { derive, readModel, type StepCache } from "./step-cache";
 import type { WorkbookModel } from "./model";
-import type { CellWrite, Plan, SheetPlan } from "./plan";
+import { TemplatedFormulaWrite, type CellWrite, type Plan, type SheetPlan } from "./plan";
 import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 export interface FillResult {
@@ -88,7 +88,6 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
       continue;
     }
     const value = derived.value(d);
-    const write: CellWrite = { ref: d.ref, formula: own.rendered(d), result: cachedValue(value) };
     if (sheetPlan?.name !== d.sheet) {
       sheetPlan = sheetPlans.get(d.sheet);
       if (!sheetPlan) sheetPlans.set(d.sheet, (sheetPlan = { name: d.sheet, cells: [] }));
@@ -96,8 +95,14 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     }
     // Only where the format differs: the template formats its derived cells already, and every byte counts in a
     // request to Excel on the web.
-    const numberFormat = NUMBER_FORMATS[d.kind];
-    if (numberFormat && formatOf(sheet, d) !== numberFormat) write.numberFormat = numberFormat;
+    const wantedFormat = NUMBER_FORMATS[d.kind];
+    const numberFormat = wantedFormat && formatOf(sheet, d) !== wantedFormat ? wantedFormat : undefined;
+    // A list cell's formula stays its column's template until a host asks for the text.
+    const template = own.listTemplate(d);
+    const write: CellWrite = template
+      ? new TemplatedFormulaWrite(d.row, d.col, template, d.shift, cachedValue(value), numberFormat)
+      : { ref: d.ref, formula: own.rendered(d), result: cachedValue(value) };
+    if (!template && numberFormat) write.numberFormat = numberFormat;
     sheetPlan.cells.push(write);
     writtenCells.push(d);
     if (value === "blank") {

@@ -3,6 +3,8 @@
  * each expression gives, under every setting that shapes formulas.
  */
 import { derivations, OwnFormulas } from "../../src/core/derive";
+import { fillWorkbook } from "../../src/core/fill";
+import { TemplatedFormulaWrite } from "../../src/core/plan";
 import { add, cellAt, div, formulaTemplate, fromTemplate, num, renderFormula, shiftedBy, sum, type Expr } from "../../src/core/expr";
 import type { Settings } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/reader";
@@ -32,6 +34,41 @@ describe("formula templates", () => {
       }
     }
     expect(cells).toBeGreaterThan(10_000);
+  });
+
+  test("计算's writes of list cells carry their template, and give the formula their expression renders to", () => {
+    const snapshot = snapshotOfPlan(templatePlan(synthData(40, 3)).plan);
+    const { plan } = fillWorkbook(snapshot);
+    const model = readWorkbook(snapshot);
+    const byCell = new Map(derivations(model).map((d) => [`${d.sheet}!${d.ref}`, d]));
+    let templated = 0;
+    for (const sheet of plan.sheets) {
+      for (const w of sheet.cells) {
+        const d = byCell.get(`${sheet.name}!${w.ref}`)!;
+        expect(w.formula).toBe(renderFormula(d.expr, d.sheet, model.settings.zeroDivision));
+        if (w instanceof TemplatedFormulaWrite) templated++;
+      }
+    }
+    expect(templated).toBeGreaterThan(300);
+  });
+
+  test("a list cell's own formula is recognised on its template; its neighbour's formula is not its own", async () => {
+    const model = readWorkbook(snapshotOfPlan(templatePlan(synthData(40, 3)).plan));
+    const list = derivations(model);
+    const own = new OwnFormulas(model);
+    const zero = model.settings.zeroDivision;
+    const columns = new Map<unknown, typeof list>();
+    for (const d of list) if (d.from) columns.set(d.from, [...(columns.get(d.from) ?? []), d]);
+    let listed = 0;
+    for (const cells of columns.values()) {
+      for (let i = 0; i + 1 < cells.length; i++) {
+        const [d, next] = [cells[i], cells[i + 1]];
+        listed++;
+        expect(own.isOwn(d, renderFormula(d.expr, d.sheet, zero))).toBe(true);
+        expect(own.isOwn(d, renderFormula(next.expr, next.sheet, zero))).toBe(false);
+      }
+    }
+    expect(listed).toBeGreaterThan(300);
   });
 
   test("one OwnFormulas serving two lists renders each derivation's own formula, though they share ordinals", async () => {

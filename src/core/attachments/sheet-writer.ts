@@ -6,7 +6,7 @@ import Decimal from "decimal.js";
 import { cellRef, rangeRef, sheetPrefix } from "../address";
 import { TEMPLATE_WORDS } from "../data/layout";
 import { cellAt, evaluate, renderFormula, type Expr, type Ref } from "../expr";
-import type { CellStyle, CellWrite, PageSetup, SheetPlan } from "../plan";
+import { LinkFormulaWrite, type CellStyle, type CellWrite, type PageSetup, type SheetPlan } from "../plan";
 import type { CellValue } from "../snapshot";
 import type { AttachmentContext } from "./context";
 
@@ -96,19 +96,24 @@ export class SheetWriter {
    * caller's own new object and becomes the plan's cell (named here): copying it would cost an object a cell.
    */
   put(row: number, col: number, write: Omit<CellWrite, "ref">, span: Span = {}): string {
-    const rows = span.rows ?? 1;
-    const cols = span.cols ?? 1;
     const cell = write as CellWrite;
     cell.ref = cellRef(row, col);
+    this.place(row, col, cell, span);
+    return cell.ref;
+  }
+
+  /** Puts a write that names its own cell. */
+  private place(row: number, col: number, cell: CellWrite, span: Span): void {
+    const rows = span.rows ?? 1;
+    const cols = span.cols ?? 1;
     for (let r = row; r < row + rows; r++) {
       for (let c = col; c < col + cols; c++) {
         if (r === row && c === col) continue;
-        this.store(r, c, { ref: cellRef(r, c), style: write.style });
+        this.store(r, c, { ref: cellRef(r, c), style: cell.style });
       }
     }
     this.store(row, col, cell);
     if (rows > 1 || cols > 1) this.merges.push(rangeRef(row, col, row + rows - 1, col + cols - 1));
-    return cell.ref;
   }
 
   private store(row: number, col: number, cell: CellWrite): void {
@@ -157,12 +162,10 @@ export class SheetWriter {
       this.blank(row, col, style, span);
       return null;
     }
-    const x = this.refText(at);
     const shown = this.ctx.shown(at);
     const cached: CellValue = shown instanceof Decimal ? shown.toNumber() : shown ?? "";
     this.ctx.wrote(this.name, row, col, shown);
-    // Joined into one flat string: a concatenation would keep its pieces (a link a row, kept until the plan is applied).
-    this.put(row, col, { formula: ["=IF(", x, '="","",', x, ")"].join(""), result: cached, style }, span);
+    this.place(row, col, new LinkFormulaWrite(row, col, this.name, at, cached, style), span);
     if (shown === null && report) this.ctx.reportBlankRef(at, report, 0);
     return shown;
   }

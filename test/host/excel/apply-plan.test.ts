@@ -2,7 +2,8 @@ import { FakeExcel, WEB_PAYLOAD_LIMIT } from "../../support/fake-excel";
 import { APPLY_DEFAULTS, applyPlan, columnWidthToPoints, readSnapshot, selectCell } from "../../../src/host/excel";
 import { needsTextPrefix } from "../../../src/host/excel/apply-plan";
 import { toHostError } from "../../../src/host/excel/errors";
-import type { CellWrite, Plan } from "../../../src/core/plan";
+import { LinkFormulaWrite, TemplatedFormulaWrite, type CellWrite, type Plan } from "../../../src/core/plan";
+import { cellAt, formulaTemplate, type FormulaTemplate } from "../../../src/core/expr";
 import { isHostError } from "../../../src/taskpane/host-api";
 import { cellRef, columnLetter } from "../../../src/core/address";
 
@@ -295,6 +296,68 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     await applyPlan(fx3.ctx, { styles: {}, sheets: [{ name: "S", cells: cells.slice(0, 3) }] });
     expect(sent3.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toEqual([]);
     expect(["B", "C", "D"].map((c) => fx3.sheet("S")!.cell(`${c}3`)!.formula)).toEqual(cells.slice(0, 3).map((w) => w.formula));
+  });
+
+  test("a list column's templated formulas go as one R1C1 value, found without making each cell's text", async () => {
+    // =IF(COUNT(B5)<1,"",B5*2) from row 5 down: the template of C5, moved down row by row.
+    const template = formulaTemplate({ t: "mul", a: { t: "ref", at: cellAt("S", 4, 1) }, b: { t: "num", v: "2" } }, "S", "blank")!;
+    const cells = Array.from({ length: 60 }, (_, i) => new TemplatedFormulaWrite(4 + i, 2, template, i, i * 2, undefined));
+    const made = jest.spyOn(TemplatedFormulaWrite.prototype, "formula", "get");
+    const fx = new FakeExcel();
+    fx.addSheet("S");
+    const sent = queuedPayloads(fx);
+    await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells }] });
+    const texts = new Set(made.mock.contexts).size;
+    made.mockRestore();
+    const b = (r: number) => `B${r}`;
+    expect(cells.map((w) => fx.sheet("S")!.cell(`C${w.row + 1}`)!.formula)).toEqual(cells.map((w) => `=IF(COUNT(${b(w.row + 1)})<1,"",${b(w.row + 1)}*2)`));
+    expect(sent.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toEqual([
+      expect.objectContaining({ value: '=IF(COUNT(RC[-1])<1,"",RC[-1]*2)' }),
+    ]);
+    // The first cell and the one below it (to tell that the R1C1 text holds down the column), and the few the run's
+    // cost is weighed on (until they outweigh its request items): not one per cell.
+    expect(texts).toBeLessThan(20);
+  });
+
+  test("a template holding a range that does not move with the cell is converted cell by cell", async () => {
+    // =SUM(A1:A2)+B5 from row 5 down: A1:A2 stays where it is, so each cell's R1C1 text differs.
+    const template: FormulaTemplate = { parts: ["=SUM(A1:A2)+B", ""], rows: [4], sameRow: 4 };
+    const cells = Array.from({ length: 60 }, (_, i) => new TemplatedFormulaWrite(4 + i, 2, template, i, null, undefined));
+    const fx = new FakeExcel();
+    fx.addSheet("S");
+    await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells }] });
+    expect(cells.map((w) => fx.sheet("S")!.cell(`C${w.row + 1}`)!.formula)).toEqual(cells.map((w) => `=SUM(A1:A2)+B${w.row + 1}`));
+  });
+
+  test("links: a column pointing at consecutive source rows goes as one R1C1 value per offset; scattered ones cell by cell", async () => {
+    // Rows 3–42 point six rows down, rows 43–82 ten rows down: two runs of two R1C1 texts.
+    const down = Array.from({ length: 80 }, (_, i) => new LinkFormulaWrite(2 + i, 1, "S", cellAt("源", 8 + i + (i < 40 ? 0 : 4), 1), null, "x"));
+    const scattered = [7, 3, 11].map((r, i) => new LinkFormulaWrite(90 + i, 1, "S", cellAt("源", r, 2), null, "x"));
+    const fx = new FakeExcel();
+    fx.addSheet("S");
+    fx.addSheet("源");
+    const sent = queuedPayloads(fx);
+    await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells: [...down, ...scattered] }] });
+    const cell = (w: LinkFormulaWrite) => fx.sheet("S")!.cell(cellRef(w.row, w.col))!.formula;
+    const source = (w: LinkFormulaWrite) => `'源'!B${w.row + (w.row < 42 ? 7 : 11)}`;
+    expect(down.map(cell)).toEqual(down.map((w) => `=IF(${source(w)}="","",${source(w)})`));
+    expect(scattered.map(cell)).toEqual(["=IF('源'!C8=\"\",\"\",'源'!C8)", "=IF('源'!C4=\"\",\"\",'源'!C4)", "=IF('源'!C12=\"\",\"\",'源'!C12)"]);
+    expect(sent.filter((p) => (p as { set?: string }).set === "formulasR1C1")).toEqual([
+      expect.objectContaining({ value: `=IF('源'!R[6]C="","",'源'!R[6]C)` }),
+      expect.objectContaining({ value: `=IF('源'!R[10]C="","",'源'!R[10]C)` }),
+    ]);
+  });
+
+  test("two writes to one cell merge field by field, a templated formula included", async () => {
+    const template = formulaTemplate({ t: "ref", at: cellAt("S", 0, 0) }, "S", "blank")!;
+    const fx = new FakeExcel();
+    fx.addSheet("S");
+    await applyPlan(fx.ctx, {
+      styles: {},
+      sheets: [{ name: "S", cells: [new TemplatedFormulaWrite(3, 1, template, 3, null, "0.00"), { ref: "B4", fill: "#FFC7CE" }] }],
+    });
+    const b4 = fx.sheet("S")!.cell("B4")!;
+    expect([b4.formula, b4.numberFormat]).toEqual(['=IF(COUNT(A4)<1,"",A4)', "0.00"]);
   });
 
   test("many scattered small writes still go in one request", async () => {
