@@ -24,6 +24,7 @@ import {
   renderFormula,
   formulaTemplate,
   fromTemplate,
+  matchesTemplate,
   shiftedBy,
   shiftExpr,
   type FormulaTemplate,
@@ -645,12 +646,22 @@ export class OwnFormulas {
   listTemplate(d: Derivation): FormulaTemplate | null {
     const first = d.from;
     if (first === null) return null;
+    // By the first cell's ordinal, checked against the cell (see renderings): asked of every list cell in every step.
+    if (this.listTemplateFor[first.ordinal] === first) return this.listTemplateAt[first.ordinal]!;
     let template = this.listTemplates.get(first);
     if (template === undefined) {
       this.listTemplates.set(first, (template = formulaTemplate(first.expr, first.sheet, this.model.settings.zeroDivision)));
     }
+    while (this.listTemplateFor.length <= first.ordinal) {
+      this.listTemplateFor.push(undefined);
+      this.listTemplateAt.push(undefined);
+    }
+    this.listTemplateFor[first.ordinal] = first;
+    this.listTemplateAt[first.ordinal] = template;
     return template;
   }
+  private readonly listTemplateFor: (Derivation | undefined)[] = [];
+  private readonly listTemplateAt: (FormulaTemplate | null | undefined)[] = [];
 
   private fromColumn(d: Derivation): string {
     const zero = this.model.settings.zeroDivision;
@@ -668,7 +679,7 @@ export class OwnFormulas {
   isOwn(d: Derivation, formula: string): boolean {
     // A list cell holding its column's formula is recognised on its template, its text never made.
     const template = this.listTemplate(d);
-    if (template && fromTemplate(template, d.shift) === formula) return true;
+    if (template && matchesTemplate(formula, template, d.shift)) return true;
     const today = this.rendered(d);
     if (formula === today || sameFormula(formula, today)) return true;
     return this.allVariants().get(d.key)?.has(formulaKey(formula)) ?? false;
@@ -704,12 +715,19 @@ export type DerivedCellState = "blank" | "ours" | "typed" | "foreign";
 export function derivedCellState(sheet: SheetSnapshot | undefined, d: Derivation, own: OwnFormulas): DerivedCellState {
   if (!sheet) return "blank";
   // Asked of every derived cell: index the grids rather than build snapshotCell's object.
+  const formula = sheet.formulas[d.row - sheet.originRow]?.[d.col - sheet.originCol] ?? null;
+  if (formula !== null) return own.isOwn(d, formula) ? "ours" : "foreign";
+  return derivedCellIsBlank(sheet, d) ? "blank" : "typed";
+}
+
+/** Whether derivedCellState is "blank", asked without recognising the cell's formula. */
+export function derivedCellIsBlank(sheet: SheetSnapshot | undefined, d: Derivation): boolean {
+  if (!sheet) return true;
   const r = d.row - sheet.originRow;
   const c = d.col - sheet.originCol;
-  const formula = sheet.formulas[r]?.[c] ?? null;
-  if (formula !== null) return own.isOwn(d, formula) ? "ours" : "foreign";
+  if ((sheet.formulas[r]?.[c] ?? null) !== null) return false;
   const v = sheet.values[r]?.[c] ?? null;
-  return v === null || (typeof v === "string" && v.trim() === "") ? "blank" : "typed";
+  return v === null || (typeof v === "string" && v.trim() === "");
 }
 
 /** Whether 计算 writes (or has written) a derived cell in this state. */

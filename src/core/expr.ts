@@ -550,6 +550,31 @@ export function formulaTemplate(e: Expr, home: string, zero: ZeroDivision): Form
   return { parts: text.split(SLOT_SPLIT), rows: slots, sameRow };
 }
 
+/**
+ * Whether `formula` is fromTemplate(t, shift), found without making that text: a formula read back from a cell is
+ * compared with its template in place, part by part and row number by row number.
+ */
+export function matchesTemplate(formula: string, t: FormulaTemplate, shift: number): boolean {
+  let pos = 0;
+  for (let i = 0; i < t.parts.length; i++) {
+    const part = t.parts[i];
+    if (!formula.startsWith(part, pos)) return false;
+    pos += part.length;
+    if (i === t.rows.length) break;
+    // The row number's digits, last to first.
+    let n = t.rows[i] + shift + 1;
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    if (pos + digits > formula.length) return false;
+    for (let k = pos + digits - 1; k >= pos; k--) {
+      if (formula.charCodeAt(k) !== 48 + (n % 10)) return false;
+      n = Math.floor(n / 10);
+    }
+    pos += digits;
+  }
+  return pos === formula.length;
+}
+
 export function fromTemplate(t: FormulaTemplate, shift: number): string {
   // Joined, not concatenated: a formula is kept (100,000 at 10,000 projects) and a concatenation would keep its
   // pieces as a rope, three times the memory of the joined text. One row throughout (the usual case): the parts

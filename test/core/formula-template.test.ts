@@ -5,7 +5,7 @@
 import { derivations, OwnFormulas } from "../../src/core/derive";
 import { fillWorkbook } from "../../src/core/fill";
 import { TemplatedFormulaWrite } from "../../src/core/plan";
-import { add, cellAt, div, formulaTemplate, fromTemplate, num, renderFormula, shiftedBy, sum, type Expr } from "../../src/core/expr";
+import { add, cellAt, div, formulaTemplate, fromTemplate, matchesTemplate, num, renderFormula, shiftedBy, sum, type Expr } from "../../src/core/expr";
 import type { Settings } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/reader";
 import { templatePlan } from "../../src/core/template";
@@ -69,6 +69,21 @@ describe("formula templates", () => {
       }
     }
     expect(listed).toBeGreaterThan(300);
+  });
+
+  test("a formula matches a template moved down by n rows exactly when it is that template's text", () => {
+    const e: Expr = div(add(cellAtExpr("项目", 8, 4), num("2")), sum([cellAt("项目", 8, 6), cellAt("项目", 9, 7)]));
+    const t = formulaTemplate(e, "项目", "blank")!;
+    for (const shift of [0, 1, 90, 991, 1_048_000]) {
+      const text = fromTemplate(t, shift);
+      expect(matchesTemplate(text, t, shift)).toBe(true);
+      expect(matchesTemplate(text, t, shift + 1)).toBe(false);
+      expect(matchesTemplate(text, t, shift + 10)).toBe(false);
+      expect(matchesTemplate(text + " ", t, shift)).toBe(false);
+      expect(matchesTemplate(text.slice(0, -1), t, shift)).toBe(false);
+      expect(matchesTemplate(text.replace(`E${9 + shift}`, `E0${9 + shift}`), t, shift)).toBe(false);
+      expect(matchesTemplate(text.toLowerCase(), t, shift)).toBe(false);
+    }
   });
 
   test("one OwnFormulas serving two lists renders each derivation's own formula, though they share ordinals", async () => {

@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { derivationsByCell, derivedCellState, derivedSlots, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
+import { derivationsByCell, derivedCellIsBlank, derivedCellState, derivedSlots, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
 import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
@@ -31,16 +31,16 @@ export class AttachmentContext {
     this.model = readModel(snapshot, cache);
     const { list, own } = derive(this.model, cache);
     this.derived = derivationsByCell(list);
-    // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it. Each cell's state is
-    // found once, for both questions below.
+    // As 计算 does: a derived cell holding a typed value or a formula of the user's keeps it (each state found once).
     const states = derivedSlots<DerivedCellState>(list);
     const stateOf = (d: Derivation): DerivedCellState => (states[d.ordinal] ??= derivedCellState(this.sheets.get(d.sheet), d, own));
     this.derivedValues =
       cache?.keptValues(snapshot, list, own) ?? new DerivedValues(snapshot, list, "excel", this.model.settings, (d) => writtenByFill(stateOf(d)));
-    // Cells computed but blank in the workbook matter only when their value is not blank.
+    // Cells computed but blank in the workbook matter only when their value is not blank. Blankness alone is asked:
+    // whose formula a cell holds does not matter here.
     for (let i = 0; i < list.length; i++) {
       const d = list[i];
-      if (stateOf(d) === "blank" && this.derivedValues.value(d) instanceof Decimal) this.unfilled.push(d.key);
+      if (derivedCellIsBlank(this.sheets.get(d.sheet), d) && this.derivedValues.value(d) instanceof Decimal) this.unfilled.push(d.key);
     }
   }
 
