@@ -8,7 +8,8 @@ import {
   abs,
   add,
   cellAt,
-  refCoords,
+  refCol,
+  refRow,
   div,
   evaluate,
   max,
@@ -765,13 +766,11 @@ export class DerivedValues {
     this.raw = new CellMap(sheetWidths(snapshot));
     this.lookup = {
       number: (at) => {
-        const { row, col } = refCoords(at);
-        const v = this.valueAt(at.sheet, row + this.shift, col);
+        const v = this.valueAt(at.sheet, refRow(at) + this.shift, refCol(at));
         return v instanceof Decimal ? v : null;
       },
       text: (at) => {
-        const { row, col } = refCoords(at);
-        const value = this.cellValue(at.sheet, row + this.shift, col);
+        const value = this.cellValue(at.sheet, refRow(at) + this.shift, refCol(at));
         return typeof value === "string" ? value : null;
       },
     };

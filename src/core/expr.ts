@@ -48,6 +48,18 @@ export function refCoords(at: Ref): { row: number; col: number } {
   return at.row !== undefined && at.col !== undefined ? { row: at.row, col: at.col } : parseRef(at.ref);
 }
 
+/**
+ * refCoords(at).row and .col without the object: asked for every reference of every formula evaluated, mostly in a
+ * build's first, unoptimized run, where the object would be made each time.
+ */
+export function refRow(at: Ref): number {
+  return at.row !== undefined && at.col !== undefined ? at.row : parseRef(at.ref).row;
+}
+
+export function refCol(at: Ref): number {
+  return at.row !== undefined && at.col !== undefined ? at.col : parseRef(at.ref).col;
+}
+
 /** "sheet!A1": the key of a cell in the engine's maps. */
 export function refKey(at: Ref): string {
   return (at.key ??= `${at.sheet}!${at.ref}`);
@@ -213,7 +225,9 @@ export function sumIfsMatches(e: SumIfs, text: (at: Ref) => string | null): Ref[
   for (let i = 0; i < sum.length; i++) {
     let ok = true;
     for (let k = 0; k < wanted.length && ok; k++) {
-      const same = (text(criteria[k][i]) ?? "").toLowerCase() === wanted[k];
+      // The criterion's own text is a match as it stands (是, 否): lowered only when it differs.
+      const t = text(criteria[k][i]) ?? "";
+      const same = t === e.criteria[k].text || t.toLowerCase() === wanted[k];
       ok = e.criteria[k].op === "=" ? same : !same;
     }
     if (ok) out.push(sum[i]);

@@ -6,7 +6,7 @@ import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
 import { derivationsByCell, derivedCellIsBlank, derivedCellState, derivedSlots, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
-import { refCoords, refKey, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
+import { refCol, refCoords, refKey, refRow, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { decimalFromNumber } from "../text";
@@ -57,7 +57,8 @@ export class AttachmentContext {
 
   /** The number a cell holds as Excel will compute it, or null (blank, text, error). */
   number(at: Ref): Decimal | null {
-    const { row, col } = refCoords(at);
+    const row = refRow(at);
+    const col = refCol(at);
     const v = this.own.get(at.sheet, row, col);
     if (v !== undefined) return v instanceof Decimal ? v : null;
     const d = this.derived.get(at.sheet, row, col);
@@ -72,7 +73,8 @@ export class AttachmentContext {
 
   /** What a cell shows: a number, a text, or null when blank. */
   shown(at: Ref): Decimal | string | null {
-    const { row, col } = refCoords(at);
+    const row = refRow(at);
+    const col = refCol(at);
     const v = this.own.get(at.sheet, row, col);
     if (v !== undefined) return v;
     const d = this.derived.get(at.sheet, row, col);

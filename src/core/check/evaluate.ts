@@ -8,7 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { derivationsByCell, derivedCellState, derivedSlots, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
-import { constant, refCoords, sumIfsCells, sumIfsMatches, type Expr, type Ref } from "../expr";
+import { constant, refCol, refCoords, refRow, sumIfsCells, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
 import { isCellError, sheetWidths, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
@@ -161,6 +161,15 @@ export class CheckContext {
     return { row: row + this.shift, col };
   }
 
+  /** coords(at).row and .col without the object (see refRow). */
+  private rowOf(at: Ref): number {
+    return refRow(at) + this.shift;
+  }
+
+  private colOf(at: Ref): number {
+    return refCol(at);
+  }
+
   /** Works on a derived cell's expression: its list column's first cell's, moved down to it. */
   private within<T>(d: Derivation, work: (e: Expr) => T): T {
     const outer = this.shift;
@@ -174,8 +183,7 @@ export class CheckContext {
 
   /** The derivation of the cell at a reference, if it is a derived cell. */
   derivationAt(at: Ref): Derivation | undefined {
-    const { row, col } = this.coords(at);
-    return this.derivedCells.get(at.sheet, row, col);
+    return this.derivedCells.get(at.sheet, this.rowOf(at), this.colOf(at));
   }
 
   /** How a derived cell is filled (undefined for a cell that is not derived). */
@@ -191,8 +199,7 @@ export class CheckContext {
 
   /** The derivation of the cell at a reference when it is evaluated from its expression (blank or ours). */
   private evaluated(at: Ref): Derivation | undefined {
-    const { row, col } = this.coords(at);
-    const d = this.derivedCells.get(at.sheet, row, col);
+    const d = this.derivedCells.get(at.sheet, this.rowOf(at), this.colOf(at));
     if (!d) return undefined;
     const state = this.fillStates[d.ordinal];
     return state === "blank" || state === "ours" ? d : undefined;
@@ -213,7 +220,8 @@ export class CheckContext {
 
   /** The table cell at a reference, if a table holds it (the table read last, should two overlap). */
   cell(at: Ref): CellModel | undefined {
-    const { row, col } = this.coords(at);
+    const row = this.rowOf(at);
+    const col = this.colOf(at);
     const on = this.tablesOn.get(at.sheet) ?? [];
     for (let i = on.length - 1; i >= 0; i--) {
       const { table, rowAt, keyAt } = on[i];
@@ -229,9 +237,8 @@ export class CheckContext {
   text(at: Ref): string | null {
     const sheet = this.sheets.get(at.sheet);
     if (!sheet) return null;
-    const { row, col } = this.coords(at);
     // Indexed directly: asked for every criteria cell of every SUMIFS (snapshotCell makes an object per cell).
-    const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
+    const value = sheet.values[this.rowOf(at) - sheet.originRow]?.[this.colOf(at) - sheet.originCol];
     return typeof value === "string" ? value : null;
   }
 
