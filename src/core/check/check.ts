@@ -658,11 +658,18 @@ class Checker {
   private derivationsOf(table: TableId): Derivation[] {
     if (!this.byTable) {
       this.byTable = new Map();
+      // Derivations come table by table: the list is looked up when the table changes.
+      let list: Derivation[] | undefined;
+      let listed: TableId | undefined;
       for (let i = 0; i < this.ctx.derivations.length; i++) {
         const d = this.ctx.derivations[i];
-        let list = this.byTable.get(d.table);
-        if (!list) this.byTable.set(d.table, (list = []));
-        list.push(d);
+        const t = d.table;
+        if (t !== listed) {
+          listed = t;
+          list = this.byTable.get(t);
+          if (!list) this.byTable.set(t, (list = []));
+        }
+        list!.push(d);
       }
     }
     return this.byTable.get(table) ?? [];

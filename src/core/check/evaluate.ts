@@ -48,14 +48,15 @@ export function statedFigure(cell: CellModel | undefined): StatedFigure | null {
   const o = cell.original;
   if (typeof o === "number") {
     const shown = decimalsOf(cell.numberFormat, undefined, o) ?? 0;
-    const own = Math.max(0, decimalFromNumber(o).decimalPlaces());
+    const typed = decimalFromNumber(o);
+    const own = Math.max(0, typed.decimalPlaces());
     let d = Math.max(shown, own);
     // Rates carry the precision the author typed (the seed mixes 2-dp and 1-dp): Excel shows a typed 198.3% as
     // 198.30% under its automatic 0.00% format, so zeros the percent format pads are not taken as precision
     // (never coarser than whole percents). Amounts keep their format's decimals: 11 shown as 11.00 means 11.00.
-    if (/%/.test((cell.numberFormat ?? "").replace(/"[^"]*"/g, "")) && own < shown) d = Math.max(2, own);
+    if (own < shown && isPercentFormat(cell.numberFormat)) d = Math.max(2, own);
     // A rate under a "%" header typed as 96.85: the reader divided by 100.
-    if (!cell.raw.eq(decimalFromNumber(o))) d += 2;
+    if (cell.raw !== typed && !cell.raw.eq(typed)) d += 2;
     return { value: cell.raw, decimals: Math.min(d, 12) };
   }
   if (typeof o === "string") {
@@ -66,6 +67,19 @@ export function statedFigure(cell: CellModel | undefined): StatedFigure | null {
   }
   return null;
 }
+
+/** Whether a number format shows a percentage (a % outside quoted text), worked out once per format. */
+function isPercentFormat(numberFormat: string | null): boolean {
+  if (numberFormat === null) return false;
+  let known = percentFormats.get(numberFormat);
+  if (known === undefined) {
+    known = /%/.test(numberFormat.replace(/"[^"]*"/g, ""));
+    if (percentFormats.size >= 10_000) percentFormats.clear();
+    percentFormats.set(numberFormat, known);
+  }
+  return known;
+}
+const percentFormats = new Map<string, boolean>();
 
 /** Whether statedFigure(cell) is a figure, without working out its decimals (the blank and nominal paths ask often). */
 function states(cell: CellModel): boolean {
