@@ -8,7 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { derivationsByCell, derivedCellState, derivedSlots, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
-import { constant, refCol, refCoords, refRow, sumIfsCells, sumIfsMatches, type Expr, type Ref } from "../expr";
+import { constant, refCol, refRow, sumIfsCells, sumIfsMatches, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
 import { isCellError, sheetWidths, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
@@ -169,19 +169,9 @@ export class CheckContext {
     }
   }
 
-  /** A reference's row (moved down with the expression being worked out) and column. */
-  private coords(at: Ref): { row: number; col: number } {
-    const { row, col } = refCoords(at);
-    return { row: row + this.shift, col };
-  }
-
-  /** coords(at).row and .col without the object (see refRow). */
+  /** A reference's row, moved down with the expression being worked out (its column is refCol(at)). */
   private rowOf(at: Ref): number {
     return refRow(at) + this.shift;
-  }
-
-  private colOf(at: Ref): number {
-    return refCol(at);
   }
 
   /** Works on a derived cell's expression: its list column's first cell's, moved down to it. */
@@ -197,7 +187,7 @@ export class CheckContext {
 
   /** The derivation of the cell at a reference, if it is a derived cell. */
   derivationAt(at: Ref): Derivation | undefined {
-    return this.derivedCells.get(at.sheet, this.rowOf(at), this.colOf(at));
+    return this.derivedCells.get(at.sheet, this.rowOf(at), refCol(at));
   }
 
   /** How a derived cell is filled (undefined for a cell that is not derived). */
@@ -213,7 +203,7 @@ export class CheckContext {
 
   /** The derivation of the cell at a reference when it is evaluated from its expression (blank or ours). */
   private evaluated(at: Ref): Derivation | undefined {
-    const d = this.derivedCells.get(at.sheet, this.rowOf(at), this.colOf(at));
+    const d = this.derivedCells.get(at.sheet, this.rowOf(at), refCol(at));
     if (!d) return undefined;
     const state = this.fillStates[d.ordinal];
     return state === "blank" || state === "ours" ? d : undefined;
@@ -235,7 +225,7 @@ export class CheckContext {
   /** The table cell at a reference, if a table holds it (the table read last, should two overlap). */
   cell(at: Ref): CellModel | undefined {
     const row = this.rowOf(at);
-    const col = this.colOf(at);
+    const col = refCol(at);
     const on = this.tablesOn.get(at.sheet) ?? [];
     for (let i = on.length - 1; i >= 0; i--) {
       const { table, rowAt, keyAt } = on[i];
@@ -252,7 +242,7 @@ export class CheckContext {
     const sheet = this.sheets.get(at.sheet);
     if (!sheet) return null;
     // Indexed directly: asked for every criteria cell of every SUMIFS (snapshotCell makes an object per cell).
-    const value = sheet.values[this.rowOf(at) - sheet.originRow]?.[this.colOf(at) - sheet.originCol];
+    const value = sheet.values[this.rowOf(at) - sheet.originRow]?.[refCol(at) - sheet.originCol];
     return typeof value === "string" ? value : null;
   }
 
@@ -282,8 +272,7 @@ export class CheckContext {
     let stated: StatedFigure | null = null;
     const sheet = this.sheets.get(at.sheet);
     if (sheet) {
-      const { row, col } = this.coords(at);
-      const { value, numberFormat } = snapshotCell(sheet, row, col);
+      const { value, numberFormat } = snapshotCell(sheet, this.rowOf(at), refCol(at));
       if (typeof value === "number") {
         stated = { value: decimalFromNumber(value), decimals: decimalsOf(numberFormat, undefined, value) ?? 0 };
       } else if (typeof value === "string" && !isCellError(value)) {
