@@ -607,8 +607,12 @@ export class OwnFormulas {
   private readonly renderedFor: (Derivation | undefined)[] = [];
   /** By table and column key: the column's first derivation and its formula as a template (null when it cannot be). */
   private readonly templates = new Map<TableId, Map<string, { first: Derivation; template: FormulaTemplate | null }>>();
-  /** By list column (its first cell): the formula as a template (null when it cannot be). */
-  private readonly listTemplates = new Map<Derivation, FormulaTemplate | null>();
+  /**
+   * By list column, at its first cell's ordinal and checked against that cell (see renderings): the formula as a
+   * template (null when it cannot be). Asked of every list cell in every step.
+   */
+  private readonly listTemplateFor: (Derivation | undefined)[] = [];
+  private readonly listTemplateAt: (FormulaTemplate | null | undefined)[] = [];
 
   constructor(private model: WorkbookModel) {}
 
@@ -647,12 +651,8 @@ export class OwnFormulas {
   listTemplate(d: Derivation): FormulaTemplate | null {
     const first = d.from;
     if (first === null) return null;
-    // By the first cell's ordinal, checked against the cell (see renderings): asked of every list cell in every step.
     if (this.listTemplateFor[first.ordinal] === first) return this.listTemplateAt[first.ordinal]!;
-    let template = this.listTemplates.get(first);
-    if (template === undefined) {
-      this.listTemplates.set(first, (template = formulaTemplate(first.expr, first.sheet, this.model.settings.zeroDivision)));
-    }
+    const template = formulaTemplate(first.expr, first.sheet, this.model.settings.zeroDivision);
     while (this.listTemplateFor.length <= first.ordinal) {
       this.listTemplateFor.push(undefined);
       this.listTemplateAt.push(undefined);
@@ -661,8 +661,6 @@ export class OwnFormulas {
     this.listTemplateAt[first.ordinal] = template;
     return template;
   }
-  private readonly listTemplateFor: (Derivation | undefined)[] = [];
-  private readonly listTemplateAt: (FormulaTemplate | null | undefined)[] = [];
 
   private fromColumn(d: Derivation): string {
     const zero = this.model.settings.zeroDivision;

@@ -101,8 +101,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     const template = own.listTemplate(d);
     const write: CellWrite = template
       ? new TemplatedFormulaWrite(d.row, d.col, template, d.shift, cachedValue(value), numberFormat)
-      : { ref: d.ref, formula: own.rendered(d), result: cachedValue(value) };
-    if (!template && numberFormat) write.numberFormat = numberFormat;
+      : { ref: d.ref, formula: own.rendered(d), result: cachedValue(value), numberFormat };
     sheetPlan.cells.push(write);
     writtenCells.push(d);
     if (value === "blank") {

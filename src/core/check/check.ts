@@ -110,8 +110,8 @@ export function ruleForDerivation(d: Derivation, rules: Rule[] = RULES): Rule | 
 
 /**
  * A rate's numerator and denominator, and the rate a person typed over the formula (null where the cell stands for
- * num / den). The plausibility rules compare num / den with a bound without dividing (rateExceeds, rateBelow): 10,000s
- * of rates, few of them past a bound; the quotient is made for a finding's message alone (rateOf).
+ * num / den). The plausibility rules compare num / den with a bound without dividing (rateVersus): 10,000s of rates,
+ * few of them past a bound; the quotient is made for a finding's message alone (rateOf).
  */
 type RatioParts = { num: Decimal; den: Decimal; stated: Decimal | null };
 
@@ -120,18 +120,11 @@ function rateOf(p: RatioParts): Decimal {
   return p.stated ?? p.num.dividedBy(p.den);
 }
 
-/** Whether the rate is above `bound`: num > bound × den for a positive den, num < bound × den for a negative one. */
-function rateExceeds(p: RatioParts, bound: Decimal): boolean {
-  if (p.stated) return p.stated.gt(bound);
-  const scaled = bound.times(p.den);
-  return p.den.isPositive() ? p.num.gt(scaled) : p.num.lt(scaled);
-}
-
-/** Whether the rate is below `bound` (see rateExceeds). */
-function rateBelow(p: RatioParts, bound: Decimal): boolean {
-  if (p.stated) return p.stated.lt(bound);
-  const scaled = bound.times(p.den);
-  return p.den.isPositive() ? p.num.lt(scaled) : p.num.gt(scaled);
+/** The rate against `bound` (1, 0 or −1, as Decimal.cmp): num against bound × den, turned round for a negative den. */
+function rateVersus(p: RatioParts, bound: Decimal): number {
+  if (p.stated) return p.stated.cmp(bound);
+  const c = p.num.cmp(bound.times(p.den));
+  return p.den.isPositive() ? c : -c;
 }
 
 const ONE = new Decimal(1);
@@ -690,7 +683,7 @@ class Checker {
     if (typeof a !== "object" || typeof b !== "object") return null;
     // A cell worked out from its formula is a / b (a zero b makes no rate); a typed rate is what it states.
     const v = this.ctx.isWorkedOut(d) ? null : this.ctx.nominal(d);
-    if (typeof v === "object" && v !== null) return { num: a, den: b, stated: v };
+    if (v instanceof Decimal) return { num: a, den: b, stated: v };
     if (b.isZero()) return null;
     return { num: a, den: b, stated: null };
   }
@@ -714,12 +707,12 @@ class Checker {
     const high = ruleById("plaus.executionHigh");
     for (const { d } of this.rateCells(high.params!.cells as DerivedSelector[])) {
       const p = this.ratioParts(d);
-      if (p && rateExceeds(p, ONE)) this.plausible(high, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)) });
+      if (p && rateVersus(p, ONE) > 0) this.plausible(high, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)) });
     }
     const low = ruleById("plaus.executionLow");
     for (const { d } of this.rateCells(low.params!.cells as DerivedSelector[])) {
       const p = this.ratioParts(d);
-      if (p && rateBelow(p, s.lowExecution)) {
+      if (p && rateVersus(p, s.lowExecution) < 0) {
         this.plausible(low, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)), threshold: pct(s.lowExecution) });
       }
     }
@@ -729,7 +722,7 @@ class Checker {
     for (const { d } of this.rateCells([{ table: "fund", cols: ["rate"] }])) {
       if (!/^(in|ex)/.test(d.rowKey) || d.rowKey === "incomeTotal" || d.rowKey === "expenseTotal") continue;
       const p = this.ratioParts(d);
-      if (p && (rateBelow(p, lo) || rateExceeds(p, hi))) {
+      if (p && (rateVersus(p, lo) < 0 || rateVersus(p, hi) > 0)) {
         this.plausible(line, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)), threshold: `${pct(lo)}–${pct(hi)}` });
       }
     }

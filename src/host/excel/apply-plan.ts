@@ -27,7 +27,7 @@
  * Fit to width: pageLayout.zoom = {horizontalFitToPages: 1, verticalFitToPages: 0} (0 = as many pages tall as
  * needed, as in the file format's fitToHeight="0"; not verified against a live Excel).
  */
-import { hasFormula, LinkFormulaWrite, TemplatedFormulaWrite, writeFields, type CellStyle, type CellWrite, type Plan, type SheetPlan } from "../../core/plan";
+import { hasFormula, LazyFormulaWrite, LinkFormulaWrite, TemplatedFormulaWrite, writeFields, type CellStyle, type CellWrite, type Plan, type SheetPlan } from "../../core/plan";
 import { refCoords, type FormulaTemplate } from "../../core/expr";
 import type { CellValue } from "../../core/snapshot";
 import { isCellError } from "../../core/snapshot";
@@ -173,7 +173,7 @@ async function applySheet(ws: Excel.Worksheet, sp: SheetPlan, styles: Record<str
   // Later writes to the same cell override earlier ones, field by field.
   const byRef = new Map<string, Cell>();
   for (const w of sp.cells) {
-    const { row, col } = w instanceof TemplatedFormulaWrite || w instanceof LinkFormulaWrite ? w : parseRef(w.ref);
+    const { row, col } = w instanceof LazyFormulaWrite ? w : parseRef(w.ref);
     const key = `${row},${col}`;
     const prev = byRef.get(key);
     byRef.set(key, { row, col, write: prev ? { ...writeFields(prev.write), ...writeFields(w) } : w });
@@ -381,14 +381,14 @@ async function writeGrid<T>(
   }
 }
 
-/** What to put in Range.formulas for a write: a formula, a constant Excel will keep as is, or null (untouched). */
 type R1C1Of = (w: CellWrite, row: number, col: number) => string | null;
 
 /**
  * `r1c1`, found once per template for the cells of a list column and once per target sheet and offset for links, so
- * that their A1 texts need not be made (~190,000 in a build of 10,000 projects) to find that they share one R1C1 text. A template's row numbers move with its cell, so its R1C1 text
- * is the same down the column unless the text holds a relative reference that does not move (a fixed range): the text
- * one row down tells which, since such a reference's R1C1 offset changes with every row.
+ * that their A1 texts need not be made (~190,000 in a build of 10,000 projects) to find that they share one R1C1
+ * text. A template's row numbers move with its cell, so its R1C1 text is the same down the column unless the text
+ * holds a relative reference that does not move (a fixed range): the text one row down tells which, since such a
+ * reference's R1C1 offset changes with every row.
  */
 function templatedR1C1(r1c1: R1C1Of): R1C1Of {
   const known = new Map<FormulaTemplate, { base: number; col: number; text: string | null } | "perCell">();
@@ -416,6 +416,7 @@ function templatedR1C1(r1c1: R1C1Of): R1C1Of {
   };
 }
 
+/** What to put in Range.formulas for a write: a formula, a constant Excel will keep as is, or null (untouched). */
 export function formulaInput(w: CellWrite): string | number | boolean | null {
   if (w.formula !== undefined) return w.formula.startsWith("=") ? w.formula : `=${w.formula}`;
   return constantInput(w.value);
