@@ -11,6 +11,7 @@ import { derive, readModel, type StepCache } from "./step-cache";
 import type { WorkbookModel } from "./model";
 import { TemplatedFormulaWrite, type CellWrite, type Plan, type SheetPlan } from "./plan";
 import { snapshotCell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { decimalToNumber } from "./text";
 
 export interface FillResult {
   plan: Plan;
@@ -25,7 +26,7 @@ export interface FillResult {
 }
 
 export function cachedValue(v: Value): CellValue {
-  if (v instanceof Decimal) return v.toNumber();
+  if (v instanceof Decimal) return decimalToNumber(v);
   return v === "dash" ? "—" : "";
 }
 

@@ -152,6 +152,40 @@ export function decimalFromNumber(n: number): Decimal {
 }
 const decimals = new Map<number, Decimal>();
 
+/**
+ * A decimal's nearest double, as Decimal.toNumber gives it, without the decimal text it makes and parses: 计算 and
+ * 附表 cache a value in every cell they write (~190,000 at 10,000 projects). A decimal of at most 15 digits is an exact
+ * integer times a power of ten that doubles hold exactly, so one multiplication or division rounds it correctly
+ * (Clinger's fast path); longer ones (a quotient's 40 digits) take decimal.js's way.
+ */
+export function decimalToNumber(v: Decimal): number {
+  // decimal.js's documented properties: d holds the digits in words of seven (the first word shorter), e the
+  // exponent of the first digit, s the sign; d is null for NaN and ±Infinity.
+  const { d, e, s } = v as unknown as { d: number[] | null; e: number; s: number };
+  if (d !== null && d.length <= 3) {
+    let int = d[0];
+    if (d.length >= 2) int = int * 1e7 + d[1];
+    if (d.length === 3) int = int <= MAX_HIGH_WORDS ? int * 1e7 + d[2] : -1;
+    if (int >= 0) {
+      const p = e - (digitCount(d[0]) - 1) - 7 * (d.length - 1);
+      if (p >= 0 && p <= 22) return s * (int * POWERS_OF_TEN[p]);
+      if (p < 0 && p >= -22) return s * (int / POWERS_OF_TEN[-p]);
+    }
+  }
+  return v.toNumber();
+}
+/** The largest first two words whose three-word integer stays below 2⁵³. */
+const MAX_HIGH_WORDS = Math.floor((Number.MAX_SAFE_INTEGER - 9_999_999) / 1e7);
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+function digitCount(word: number): number {
+  let n = 1;
+  while (word >= 10) {
+    word = Math.floor(word / 10);
+    n++;
+  }
+  return n;
+}
+
 /** Normalized once: every text cell of every table asks. */
 const NONE_MARKS = new Set(MARKS.none.map((m) => m.normalize("NFKC")));
 

@@ -8,6 +8,7 @@ import { TEMPLATE_WORDS } from "../data/layout";
 import { cellAt, evaluate, renderFormula, type Expr, type Ref } from "../expr";
 import { LinkFormulaWrite, type CellStyle, type CellWrite, type PageSetup, type SheetPlan } from "../plan";
 import type { CellValue } from "../snapshot";
+import { decimalToNumber } from "../text";
 import type { AttachmentContext } from "./context";
 
 const FONT = TEMPLATE_WORDS.font;
@@ -146,7 +147,7 @@ export class SheetWriter {
     }
     const zero = this.ctx.model.settings.zeroDivision;
     const value = evaluate(expr, this.ctx.lookup, zero);
-    const cached: CellValue = value instanceof Decimal ? value.toNumber() : value === "dash" ? "—" : "";
+    const cached: CellValue = value instanceof Decimal ? decimalToNumber(value) : value === "dash" ? "—" : "";
     this.ctx.wrote(this.name, row, col, value instanceof Decimal ? value : value === "dash" ? "—" : null);
     this.put(row, col, { formula: renderFormula(expr, this.name, zero), result: cached, style }, span);
     if (value === "blank" && report) this.ctx.reportBlank(expr, report);
@@ -163,7 +164,7 @@ export class SheetWriter {
       return null;
     }
     const shown = this.ctx.shown(at);
-    const cached: CellValue = shown instanceof Decimal ? shown.toNumber() : shown ?? "";
+    const cached: CellValue = shown instanceof Decimal ? decimalToNumber(shown) : shown ?? "";
     this.ctx.wrote(this.name, row, col, shown);
     this.place(row, col, new LinkFormulaWrite(row, col, this.name, at, cached, style), span);
     if (shown === null && report) this.ctx.reportBlankRef(at, report, 0);
