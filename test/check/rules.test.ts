@@ -2,7 +2,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { rulesMarkdown } from "../../src/core/check/rules-doc";
-import { RULES } from "../../src/core/data/rules";
+import { formatRuleMessage, RULES } from "../../src/core/data/rules";
 
 describe("rule catalogue", () => {
   it("has unique ids, both languages, a scope, a severity and a tolerance for every rule", () => {
@@ -18,6 +18,16 @@ describe("rule catalogue", () => {
       const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(names(r.message.en)).toEqual(names(r.message.zh));
     }
+  });
+
+  it("fills a message's placeholders, each as often as it appears, and leaves unknown ones visible", () => {
+    const template = "{sheet}!{cell}：{label} 为 {actual}，应为 {expected}（{sheet}）";
+    const params = { sheet: "预算执行", cell: "F7", label: "项目1", actual: 0.5 };
+    expect(formatRuleMessage(template, params)).toBe("预算执行!F7：项目1 为 0.5，应为 {expected}（预算执行）");
+    // The same template again (split once, kept) with other values.
+    expect(formatRuleMessage(template, { ...params, cell: "G8", expected: "1.00" })).toBe("预算执行!G8：项目1 为 0.5，应为 1.00（预算执行）");
+    expect(formatRuleMessage("无占位", { sheet: "x" })).toBe("无占位");
+    expect(formatRuleMessage("{a}{b}", { a: 1, b: 2 })).toBe("12");
   });
 
   it("covers every kind the product asks for", () => {

@@ -927,5 +927,15 @@ export function rule(id: string): Rule {
 
 /** Fills a message template's {placeholders}; unknown ones stay visible. */
 export function formatRuleMessage(template: string, params: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  // Split once per template: a build of 10,000 projects words ~9,000 findings from a few dozen templates.
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(/\{(\w+)\}/)));
+  const out = parts.slice();
+  // Odd entries are placeholder names.
+  for (let i = 1; i < out.length; i += 2) {
+    const value = params[out[i]];
+    out[i] = value === undefined ? `{${out[i]}}` : String(value);
+  }
+  return out.join("");
 }
+const templateParts = new Map<string, string[]>();
