@@ -56,7 +56,23 @@ export function normalizeLabel(text: string): string {
   return cached;
 }
 
+/**
+ * Labels the steps below leave as they are, but for case: CJK unified ideographs (which NFKC keeps) and ASCII letters
+ * and digits, not starting with 第 or 其中; or a plain number. Without spaces, quotes, brackets, colons or numbering
+ * marks none of the patterns can match. Every row label of a list table is one (项目1, 指标2, 30101), 30,000 at 10,000
+ * projects.
+ */
+const PLAIN_LABEL = new RegExp(
+  `^(?:(?!${literal(LABEL_WORDS.ordinalPrefix)}|${anyOf(MARKS.ofWhich)})[\\u4e00-\\u9fffA-Za-z0-9]+|-?\\d+(?:\\.\\d+)?)$`,
+);
+
 function computeNormalizedLabel(text: string): string {
+  if (PLAIN_LABEL.test(text)) return text.toLowerCase();
+  return normalizedInFull(text);
+}
+
+/** computeNormalizedLabel step by step (exported for the test that holds the shortcut to it). */
+export function normalizedInFull(text: string): string {
   // Circled numbers are numbering wherever they stand (其中：①…); drop them before NFKC turns ① into "1".
   let s = text.replace(/[①-⑳]/g, "").normalize("NFKC");
   s = s.replace(/[\s\u3000\u00a0]+/g, "");

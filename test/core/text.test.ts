@@ -1,4 +1,5 @@
-import { normalizeLabel, parseNumberText } from "../../src/core/text";
+import fc from "fast-check";
+import { normalizeLabel, normalizedInFull, parseNumberText } from "../../src/core/text";
 
 describe("normalizeLabel", () => {
   it.each([
@@ -27,6 +28,30 @@ describe("normalizeLabel", () => {
   it("keeps digits that belong to the label", () => {
     expect(normalizeLabel("2020年决算数")).toBe("2020年决算数");
     expect(normalizeLabel("1.5倍")).toBe("1.5倍");
+  });
+
+  it("takes a plain label (ideographs, letters, digits; a number) as the full steps do", () => {
+    // The shortcut assumes NFKC keeps every CJK unified ideograph.
+    for (let code = 0x4e00; code <= 0x9fff; code++) {
+      const c = String.fromCharCode(code);
+      if (c.normalize("NFKC") !== c) throw new Error(`U+${code.toString(16)} changes under NFKC`);
+    }
+    // Labels made of plain characters and of those that start or end a pattern: numbering, 其中, 第…项, units,
+    // colons, quotes, spaces, full-width letters, circled numbers.
+    const piece = fc.constantFrom(
+      "项目", "指标", "公务", "经费", "其中", "其", "中", "第", "三", "一", "项", "部分", "A", "b", "Z", "1", "12", "0",
+      ".", "-", "、", "：", ":", "（", "）", "(", ")", "万元", "“", "”", " ", "\u3000", "Ａ", "①", "．", "年",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (pieces) => {
+        const text = pieces.join("");
+        expect(normalizeLabel(text)).toBe(normalizedInFull(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ["项目1", "ABC项目", "30101", "-12.5", "1.", "1.项目", "第三项公务", "其中公务", "12.5.3"]) {
+      expect(normalizeLabel(text)).toBe(normalizedInFull(text));
+    }
   });
 });
 
