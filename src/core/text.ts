@@ -170,9 +170,10 @@ const decimals = new Map<number, Decimal>();
 
 /**
  * A decimal's nearest double, as Decimal.toNumber gives it, without the decimal text it makes and parses: 计算 and
- * 附表 cache a value in every cell they write (~190,000 at 10,000 projects). A decimal of at most 15 digits is an exact
- * integer times a power of ten that doubles hold exactly, so one multiplication or division rounds it correctly
- * (Clinger's fast path); longer ones (a quotient's 40 digits) take decimal.js's way.
+ * 附表 cache a value in every cell they write (~190,000 at 10,000 projects). A short decimal, whose digit words make an
+ * integer below 2⁵³ (amounts as typed or summed), is that integer times a power of ten, both exact doubles, so one
+ * multiplication or division rounds it correctly (Clinger's fast path); longer ones (a quotient's 40 digits) take
+ * decimal.js's way.
  */
 export function decimalToNumber(v: Decimal): number {
   // decimal.js's documented properties: d holds the digits in words of seven (the first word shorter), e the

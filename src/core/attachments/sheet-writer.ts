@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import { cellRef, rangeRef, sheetPrefix } from "../address";
 import { TEMPLATE_WORDS } from "../data/layout";
 import { cellAt, evaluate, renderFormula, type Expr, type Ref } from "../expr";
+import { cachedValue } from "../fill";
 import { LinkFormulaWrite, type CellStyle, type CellWrite, type PageSetup, type SheetPlan } from "../plan";
 import type { CellValue } from "../snapshot";
 import { decimalToNumber } from "../text";
@@ -147,9 +148,8 @@ export class SheetWriter {
     }
     const zero = this.ctx.model.settings.zeroDivision;
     const value = evaluate(expr, this.ctx.lookup, zero);
-    const cached: CellValue = value instanceof Decimal ? decimalToNumber(value) : value === "dash" ? "—" : "";
     this.ctx.wrote(this.name, row, col, value instanceof Decimal ? value : value === "dash" ? "—" : null);
-    this.put(row, col, { formula: renderFormula(expr, this.name, zero), result: cached, style }, span);
+    this.put(row, col, { formula: renderFormula(expr, this.name, zero), result: cachedValue(value), style }, span);
     if (value === "blank" && report) this.ctx.reportBlank(expr, report);
     return value instanceof Decimal ? value : null;
   }
