@@ -2,9 +2,11 @@
  * What the steps keep per derived cell sits in arrays by each derivation's ordinal (derivedSlots): a list whose
  * derivations are not at their ordinals would have one cell read another's value, so it is refused.
  */
-import { derivations, derivedFlags, derivedSlots, DerivedValues, indicatorNature } from "../../src/core/derive";
+import fc from "fast-check";
+import { derivations, derivedFlags, derivedSlots, DerivedValues, expenseCode, indicatorNature } from "../../src/core/derive";
 import type { CellModel, RowModel } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/reader";
+import { decimalFromNumber } from "../../src/core/text";
 import { sampleSnapshot } from "../check/helpers";
 
 describe("derivations by ordinal", () => {
@@ -47,5 +49,40 @@ describe("an indicator's nature", () => {
   ])("%j reads as %s, asked once or again", (text, nature) => {
     expect(indicatorNature(row(text))).toBe(nature);
     expect(indicatorNature(row(text))).toBe(nature);
+  });
+});
+
+describe("an expense row's code", () => {
+  /** The code as read from the cell's text, or from its decimal's text when it holds a number. */
+  const fromText = (cell: CellModel | undefined) => {
+    const text = cell?.text ?? (cell?.raw ? cell.raw.toString() : null);
+    const digits = text?.normalize("NFKC").trim() ?? "";
+    return /^\d{3,7}$/.test(digits) ? digits : null;
+  };
+  const rowWith = (cell: Partial<CellModel>) => ({ cells: new Map([["code", cell as CellModel]]) }) as unknown as RowModel;
+
+  test("a code typed as a number reads as its decimal's text does", () => {
+    const number = fc.oneof(
+      fc.integer({ min: 90, max: 10_000_100 }),
+      fc.integer({ min: -1e9, max: 1e12 }),
+      fc.double({ min: -1e8, max: 1e8, noNaN: true }),
+      fc.constantFrom(0, -0, 100, 99, 9_999_999, 10_000_000, 301.5, 1e-7, 3010001),
+    );
+    fc.assert(
+      fc.property(number, (n) => {
+        const cell = { original: n, text: null, raw: decimalFromNumber(n) };
+        expect(expenseCode(rowWith(cell))).toBe(fromText(cell as CellModel));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("every row of the sample reads its code as from the text", async () => {
+    const model = readWorkbook(await sampleSnapshot(false));
+    const rows = model.tables.get("expense")![0].rows;
+    expect(rows.filter((r) => expenseCode(r) !== null).length).toBeGreaterThan(5);
+    for (const r of rows) expect(expenseCode(r)).toBe(fromText(r.cells.get("code")));
+    // Typed as text, full-width or padded, a code is read from its text.
+    expect(expenseCode(rowWith({ original: " ３０１ ", text: "３０１" }))).toBe("301");
   });
 });
