@@ -630,21 +630,21 @@ class Checker {
   }
 
   // ---- plausibility --------------------------------------------------------------------------------------------
-  /** The derivations of the tables the selectors name, in derivation order. */
-  rateCells(sels: DerivedSelector[]): { d: Derivation; t: TableModel }[] {
-    const out: { d: Derivation; t: TableModel }[] = [];
+  /** The derivations the selectors name, in derivation order. */
+  rateCells(sels: DerivedSelector[]): Derivation[] {
+    const out: Derivation[] = [];
     const tables = new Set(sels.map((sel) => sel.table));
     for (const table of tables) {
       for (const d of this.derivationsOf(table)) {
         for (let k = 0; k < sels.length; k++) {
           if (matches(sels[k], d)) {
-            out.push({ d, t: this.tableOf(d) });
+            out.push(d);
             break;
           }
         }
       }
     }
-    return tables.size > 1 ? out.sort((a, b) => a.d.ordinal - b.d.ordinal) : out;
+    return tables.size > 1 ? out.sort((a, b) => a.ordinal - b.ordinal) : out;
   }
 
   /** Derivations by table, grouped once: four rules each ask for a table's rates out of ~93,000 derivations. */
@@ -699,18 +699,18 @@ class Checker {
     const pct = (v: Decimal) => `${v.times(100).toFixed(2)}%`;
     const s = this.model.settings;
     const noExec = ruleById("plaus.noExecution");
-    for (const { d } of this.rateCells(noExec.params!.cells as DerivedSelector[])) {
+    for (const d of this.rateCells(noExec.params!.cells as DerivedSelector[])) {
       const p = this.ratioParts(d);
       if (!p || !p.num.isZero() || !p.den.gt(0)) continue;
       this.plausible(noExec, d, { label: this.labelOf(d).label, expected: p.den.toFixed(2), actual: p.num.toFixed(2) });
     }
     const high = ruleById("plaus.executionHigh");
-    for (const { d } of this.rateCells(high.params!.cells as DerivedSelector[])) {
+    for (const d of this.rateCells(high.params!.cells as DerivedSelector[])) {
       const p = this.ratioParts(d);
       if (p && rateVersus(p, ONE) > 0) this.plausible(high, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)) });
     }
     const low = ruleById("plaus.executionLow");
-    for (const { d } of this.rateCells(low.params!.cells as DerivedSelector[])) {
+    for (const d of this.rateCells(low.params!.cells as DerivedSelector[])) {
       const p = this.ratioParts(d);
       if (p && rateVersus(p, s.lowExecution) < 0) {
         this.plausible(low, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)), threshold: pct(s.lowExecution) });
@@ -719,7 +719,7 @@ class Checker {
     const line = ruleById("plaus.fundLine");
     const lo = ONE.minus(s.lineDeviation);
     const hi = ONE.plus(s.lineDeviation);
-    for (const { d } of this.rateCells([{ table: "fund", cols: ["rate"] }])) {
+    for (const d of this.rateCells([{ table: "fund", cols: ["rate"] }])) {
       if (!/^(in|ex)/.test(d.rowKey) || d.rowKey === "incomeTotal" || d.rowKey === "expenseTotal") continue;
       const p = this.ratioParts(d);
       if (p && (rateVersus(p, lo) < 0 || rateVersus(p, hi) > 0)) {

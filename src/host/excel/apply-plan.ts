@@ -397,7 +397,8 @@ function templatedR1C1(r1c1: R1C1Of): R1C1Of {
   return (w, row, col) => {
     if (w instanceof LinkFormulaWrite) {
       const target = refCoords(w.target);
-      const offset = (target.row - row) * COLUMNS + (target.col - col);
+      // Column offsets run from −(COLUMNS − 1) to COLUMNS − 1: rows counted in twice that keep every offset apart.
+      const offset = (target.row - row) * 2 * COLUMNS + (target.col - col);
       let bySheet = links.get(w.target.sheet);
       if (!bySheet) links.set(w.target.sheet, (bySheet = new Map()));
       let text = bySheet.get(offset);

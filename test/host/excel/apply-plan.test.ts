@@ -348,6 +348,20 @@ describe("applyPlan (Office.js host, fake Excel)", () => {
     ]);
   });
 
+  test("links one row down and one column left, and as far right as a sheet goes, keep their own R1C1 texts", async () => {
+    // Offsets (1, −1) and (0, 16383), each a run down its column: one number under a key of row × 16,384 + column.
+    const left = Array.from({ length: 40 }, (_, r) => new LinkFormulaWrite(r, 1, "S", cellAt("源", r + 1, 0), null, "x"));
+    const right = Array.from({ length: 40 }, (_, r) => new LinkFormulaWrite(r, 0, "S", cellAt("源", r, 16383), null, "x"));
+    const fx = new FakeExcel();
+    fx.addSheet("S");
+    fx.addSheet("源");
+    await applyPlan(fx.ctx, { styles: {}, sheets: [{ name: "S", cells: [...left, ...right] }] });
+    const formula = (w: LinkFormulaWrite) => fx.sheet("S")!.cell(cellRef(w.row, w.col))!.formula;
+    const link = (x: string) => `=IF('源'!${x}="","",'源'!${x})`;
+    expect(left.map(formula)).toEqual(left.map((w) => link(`A${w.row + 2}`)));
+    expect(right.map(formula)).toEqual(right.map((w) => link(`XFD${w.row + 1}`)));
+  });
+
   test("two writes to one cell merge field by field, a templated formula included", async () => {
     const template = formulaTemplate({ t: "ref", at: cellAt("S", 0, 0) }, "S", "blank")!;
     const fx = new FakeExcel();
