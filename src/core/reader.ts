@@ -245,6 +245,16 @@ class ReadCell implements CellModel {
 }
 Object.assign(ReadCell.prototype, { typedAsText: false, typedDecimals: undefined, error: null, noneMark: false, isDate: false });
 
+/** A text in a column of texts (text, code, flag) as readCell reads it: it can report nothing. */
+function readText(sheet: SheetSnapshot, row: number, col: number, value: string): ReadCell {
+  const cell = new ReadCell(sheet, row, col);
+  const text = value.trim();
+  if (text === "") return cell;
+  if (isNoneMark(text)) cell.noneMark = true;
+  cell.text = text;
+  return cell;
+}
+
 /** A blank or a number as readCell reads it. It reports nothing but a date in an amount cell, which readTable does. */
 function readFigure(sheet: SheetSnapshot, row: number, col: number, kind: ColumnSpec["kind"], scale: number, percentHeader: boolean): ReadCell {
   const cell = new ReadCell(sheet, row, col);
@@ -267,18 +277,19 @@ function readsAsDate(kind: ColumnSpec["kind"], numberFormat: string | null): boo
 }
 
 /**
- * Whether a table cell may be left unread until asked for (RowCells): it reads as a blank or a number that reports
- * nothing (no text, error or date, no link to another workbook), and as its column's kind, which TableReading reads
- * it by (a key/value table's row may name its own). A cell a merge hides is not asked here.
+ * Whether a table cell may be left unread until asked for (RowCells): it reads as a blank, a number or a text that
+ * reports nothing (no error, date or number typed as text, no link to another workbook), and as its column's kind,
+ * which TableReading reads it by (a key/value table's row may name its own). A cell a merge hides is not asked here.
  */
 function leavesUnread(sheet: SheetSnapshot, row: number, col: number, kind: ColumnSpec["kind"], columnKind: ColumnSpec["kind"]): boolean {
   if (kind !== columnKind) return false;
   const r = row - sheet.originRow;
   const c = col - sheet.originCol;
   const value = sheet.values[r]?.[c] ?? null;
-  if (value !== null && typeof value !== "number") return false;
+  // A text in a figure column may be a number typed as text, which the checker looks for among the cells read.
+  if (value !== null && typeof value !== "number" && (typeof value !== "string" || NUMERIC_KINDS.has(kind))) return false;
   if ((sheet.formulas[r]?.[c] ?? null)?.includes("[")) return false;
-  return value === null || !readsAsDate(kind, sheet.numberFormats[r]?.[c] ?? null);
+  return typeof value !== "number" || !readsAsDate(kind, sheet.numberFormats[r]?.[c] ?? null);
 }
 
 /**
@@ -298,6 +309,8 @@ class TableReading implements DeferredReading {
   ) {}
 
   read(row: number, i: number): CellModel {
+    const value = this.sheet.values[row - this.sheet.originRow]?.[this.cols[i] - this.sheet.originCol];
+    if (typeof value === "string") return readText(this.sheet, row, this.cols[i], value);
     return readFigure(this.sheet, row, this.cols[i], this.kinds[i], this.scale, this.percent[i]);
   }
 
@@ -486,6 +499,7 @@ class Reader {
       cell.text = value ? "TRUE" : "FALSE";
       return cell;
     }
+    if (!NUMERIC_KINDS.has(kind)) return readText(sheet, row, col, value);
     const text = value.trim();
     if (text === "") return cell;
     if (isNoneMark(text)) {
@@ -493,11 +507,10 @@ class Reader {
       cell.text = text;
       return cell;
     }
-    const numeric = NUMERIC_KINDS.has(kind);
-    const parsed = numeric ? parseNumberText(text) : null;
+    const parsed = parseNumberText(text);
     if (!parsed) {
       cell.text = text;
-      if (numeric && (sheet.formulas[r]?.[c] ?? null) === null) {
+      if ((sheet.formulas[r]?.[c] ?? null) === null) {
         this.issue("error", "notANumber", sheet.name, [cell.ref], { cell: cell.ref, text });
       }
       return cell;

@@ -329,6 +329,35 @@ describe("reader: cells left unread until asked for", () => {
     expect(total.value!.toString()).toBe(before.rowByKey.get("basic")!.cells.get("total")!.value!.toString());
   });
 
+  it("leaves a text in a column of texts unread and reads it as readCell does; a text in a figure column is read at once", () => {
+    const s = clone(base);
+    const sheet = sheetOf(s, "项目");
+    const projects = read(s).tables.get("projects")![0];
+    const first = projects.rows[0];
+    const at = (key: string) => ({ row: first.row, col: projects.columns.get(key)! });
+    const set = (key: string, value: string) => setCell(sheet, cellRef(at(key).row, at(key).col), value, null);
+    set("category", "  专项业务类 ");
+    set("evaluate", "无");
+    set("inTotal", "   ");
+    set("annualFiscal", "12.5");
+    const m = read(s);
+    const cells = m.tables.get("projects")![0].rowByKey.get(first.key)!.cells;
+    for (const key of ["category", "evaluate", "inTotal"]) expect([key, cells.peek(key)]).toEqual([key, undefined]);
+    expect(cells.peek("annualFiscal")?.typedAsText).toBe(true);
+    const category = cells.get("category")!;
+    expect([category.text, category.noneMark, category.raw, category.ref]).toEqual(["专项业务类", false, null, cellRef(at("category").row, at("category").col)]);
+    expect(category.original).toBe("  专项业务类 ");
+    expect([cells.get("evaluate")!.text, cells.get("evaluate")!.noneMark]).toEqual(["无", true]);
+    expect([cells.get("inTotal")!.text, cells.get("inTotal")!.raw]).toEqual([null, null]);
+    // Every project's category as the snapshot holds it, trimmed.
+    const col = projects.columns.get("category")! - sheet.originCol;
+    const texts = m.tables.get("projects")![0].rows.map((r) => r.cells.get("category")?.text ?? null);
+    expect(texts).toEqual(projects.rows.map((r) => {
+      const v = sheet.values[r.row - sheet.originRow][col];
+      return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
+    }));
+  });
+
   it("计算 reads the tables' figures from the workbook, leaving most of the model's cells unread", () => {
     const { model } = fillWorkbook(base);
     let unread = 0;
