@@ -94,6 +94,8 @@ function differences(now: SheetSnapshot[], before: SheetSnapshot[]): Change[] | 
   for (let i = 0; i < now.length; i++) {
     const a = now[i];
     const b = before[i];
+    // A host hands a sheet it has not written since over again as it was: nothing in it changed.
+    if (a === b || sameGrids(a, b)) continue;
     if (a.name !== b.name || a.originRow !== b.originRow || a.originCol !== b.originCol) return null;
     if ((a.merges ?? []).join() !== (b.merges ?? []).join()) return null;
     const rows = Math.max(a.values.length, b.values.length);
@@ -122,6 +124,19 @@ function differences(now: SheetSnapshot[], before: SheetSnapshot[]): Change[] | 
     }
   }
   return out;
+}
+
+/** Whether two reads of a sheet share its name, place, merges and grids (a read with its fills added to another). */
+function sameGrids(a: SheetSnapshot, b: SheetSnapshot): boolean {
+  return (
+    a.values === b.values &&
+    a.formulas === b.formulas &&
+    a.numberFormats === b.numberFormats &&
+    a.merges === b.merges &&
+    a.name === b.name &&
+    a.originRow === b.originRow &&
+    a.originCol === b.originCol
+  );
 }
 
 /** The model of a snapshot, from the cache when one is given. */

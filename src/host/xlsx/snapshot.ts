@@ -83,11 +83,7 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean,
       formulas.push(f ? `=${f}` : null);
       if (f) anyFormula = true;
       formats.push(cell.numFmt ?? null);
-      if (withFills) {
-        // One string per distinct fill, not per cell: a snapshot with fills is the one 审核 reads, every cell filled.
-        const fill = cell.style?.fill ? JSON.stringify(cell.style.fill) : null;
-        fills.push(fill === null ? null : sharedText(fillTexts, fill));
-      }
+      if (withFills) fills.push(fillOf(cell, fillTexts));
     }
     sheet.values.push(values);
     sheet.formulas.push(anyFormula ? formulas : NO_FORMULAS);
@@ -95,6 +91,29 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean,
     if (withFills) sheet.fills!.push(sharedRow(sheet.fills!, fills));
   }
   return sheet;
+}
+
+/** A cell's fill as a snapshot holds it: one string per distinct fill, not per cell (审核 reads every cell filled). */
+function fillOf(cell: ExcelJS.Cell, fillTexts: Map<string, string>): string | null {
+  const fill = cell.style?.fill ? JSON.stringify(cell.style.fill) : null;
+  return fill === null ? null : sharedText(fillTexts, fill);
+}
+
+/**
+ * `sheet`, read from `ws` without fills and unchanged since, with its fills read: the same grids, rows and columns
+ * (a reused grid tells a later read that nothing in it changed), and the fills snapshotFromWorksheet would read.
+ */
+export function withFillsRead(ws: ExcelJS.Worksheet, sheet: SheetSnapshot, fillTexts = new Map<string, string>()): SheetSnapshot {
+  const fills: (string | null)[][] = [];
+  for (let r = 0; r < sheet.values.length; r++) {
+    const width = sheet.values[r].length;
+    const row: (string | null)[] = [];
+    // A row the snapshot holds cells of exists (a missing row is an empty one); its cells as the first read got them.
+    const wsRow = width > 0 ? ws.findRow(sheet.originRow + r + 1) : undefined;
+    if (wsRow) for (let c = 0; c < width; c++) row.push(fillOf(wsRow.getCell(sheet.originCol + c + 1), fillTexts));
+    fills.push(sharedRow(fills, row));
+  }
+  return { ...sheet, fills };
 }
 
 export function snapshotFromWorkbook(wb: ExcelJS.Workbook, options: { fills?: boolean } = {}): WorkbookSnapshot {
