@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { INPUT_TABLES } from "./data/layout";
 import { format, type Language } from "./data/messages";
-import { derivationsByCell, derivedCellState, derivedFlags, DerivedValues, NUMBER_FORMATS, writtenByFill, type Derivation } from "./derive";
+import { derivationsByCell, derivedCellState, derivedFlags, DerivedValues, NUMBER_FORMATS, writtenByFill, type DerivedCellState, type Derivation } from "./derive";
 import { refCoords, refKey, strictInputsOf, type Value } from "./expr";
 import { derive, readModel, type StepCache } from "./step-cache";
 import type { WorkbookModel } from "./model";
@@ -63,14 +63,16 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   // By ordinal: 1 where 计算 writes the cell.
   const writes = derivedFlags(list);
+  const states: DerivedCellState[] = new Array(list.length);
   // Indexed loops over the derivations here and in the other steps: a build runs once, its code not yet optimized, and
   // there a for…of makes an iterator result per entry (93,000 at 10,000 projects) and runs several times slower.
   for (let i = 0; i < list.length; i++) {
-    if (writtenByFill(derivedCellState(sheets.get(list[i].sheet), list[i], own))) writes[i] = 1;
+    states[i] = derivedCellState(sheets.get(list[i].sheet), list[i], own);
+    if (writtenByFill(states[i])) writes[i] = 1;
   }
   const isWritten = (d: Derivation) => writes[d.ordinal] === 1;
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, isWritten);
-  cache?.keepValues(snapshot, list, derived, writes);
+  cache?.keepValues(snapshot, list, derived, writes, states);
   const derivedCells = derivationsByCell(list); // the index DerivedValues made
 
   // Asked only when a formula comes out blank (an input missing): a complete workbook never needs them.

@@ -1,5 +1,5 @@
 /** The work one command's steps share (see StepCache). */
-import { derivations, derivationsByCell, expenseCode, OwnFormulas, type DerivedValues, type Derivation } from "./derive";
+import { derivations, derivationsByCell, expenseCode, OwnFormulas, type DerivedCellState, type DerivedValues, type Derivation } from "./derive";
 import type { TableModel, WorkbookModel } from "./model";
 import { patchedModel, readRegistry, readWorkbook, tableSheets, type ChangedCell } from "./reader";
 import { sameCellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
@@ -19,7 +19,16 @@ export class StepCache {
   private keyed: WorkbookModel | null = null;
   private cached: { list: Derivation[]; own: OwnFormulas } | null = null;
   private read: { sheets: SheetSnapshot[]; model: WorkbookModel } | null = null;
-  private kept: { values: DerivedValues; list: Derivation[]; written: Uint8Array; sheets: SheetSnapshot[] } | null = null;
+  private kept: {
+    values: DerivedValues;
+    list: Derivation[];
+    written: Uint8Array;
+    /** Each derived cell's state as 计算 found it, by ordinal. */
+    states: DerivedCellState[];
+    sheets: SheetSnapshot[];
+  } | null = null;
+  /** Table sheets found to be 计算's workbook with its writes applied (keptValues), and their cells' states. */
+  private verified: { sheets: SheetSnapshot[]; list: Derivation[]; states: DerivedCellState[] } | null = null;
 
   private compared: { snapshot: WorkbookSnapshot; before: SheetSnapshot[]; changed: Change[] | null } | null = null;
 
@@ -57,10 +66,12 @@ export class StepCache {
   }
 
   /**
-   * 计算 keeps the values it wrote for the steps after it. `written`: 1 for each derivation it writes, by ordinal.
+   * 计算 keeps the values it wrote for the steps after it. `written`: 1 for each derivation it writes, by ordinal;
+   * `states`: each derived cell's state in the workbook it read.
    */
-  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: Uint8Array): void {
-    this.kept = { values, list, written, sheets: tableSheets(snapshot) };
+  keepValues(snapshot: WorkbookSnapshot, list: Derivation[], values: DerivedValues, written: Uint8Array, states: DerivedCellState[]): void {
+    this.kept = { values, list, written, states, sheets: tableSheets(snapshot) };
+    this.verified = null;
   }
 
   /** 计算's values, when `snapshot` is its workbook with its writes applied and nothing else changed; else null. */
@@ -76,7 +87,21 @@ export class StepCache {
       const d = byCell.get(sheet, row, col);
       if (!d || kept.written[d.ordinal] !== 1 || formula === null || !own.isOwn(d, formula)) return null;
     }
+    // Each changed cell now holds 计算's formula; every other cell is as 计算 found it.
+    const states = kept.states.slice();
+    for (let i = 0; i < changed.length; i++) states[byCell.get(changed[i].sheet, changed[i].row, changed[i].col)!.ordinal] = "ours";
+    this.verified = { sheets: tableSheets(snapshot), list, states };
     return kept.values;
+  }
+
+  /**
+   * Each derived cell's state (derivedCellState, by ordinal) when `snapshot`'s table sheets are unchanged since a
+   * workbook keptValues found to be 计算's with its writes applied (审核 after 附表); else null.
+   */
+  keptStates(snapshot: WorkbookSnapshot, list: Derivation[]): DerivedCellState[] | null {
+    const verified = this.verified;
+    if (!verified || verified.list !== list) return null;
+    return this.changes(snapshot, verified.sheets)?.length === 0 ? verified.states : null;
   }
 }
 

@@ -13,7 +13,7 @@ import Decimal from "decimal.js";
 import { AttachmentContext } from "../../src/core/attachments/context";
 import { CheckContext } from "../../src/core/check/evaluate";
 import { add as addInterval, type Interval } from "../../src/core/check/interval";
-import { computeDerived, Derivation, derivations, DerivedValues, OwnFormulas } from "../../src/core/derive";
+import { computeDerived, Derivation, derivations, derivedCellState, DerivedValues, OwnFormulas } from "../../src/core/derive";
 import { StepCache } from "../../src/core/step-cache";
 import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
 import { NATURES, REGISTRY_SHEET } from "../../src/core/data/layout";
@@ -343,6 +343,36 @@ describe("fast paths", () => {
     target.formulas[row - target.originRow][col - target.originCol] = null;
     target.values[row - target.originRow][col - target.originCol] = 7;
     expect(kept(over).values).toBeNull();
+  });
+
+  it("the step cache hands the derived cells' states on to 审核 while the table sheets are the ones it found 计算's", () => {
+    const s = clone(BASES[4]);
+    for (const sh of s.sheets) delete sh.fills;
+    // A derived cell of each other state: a typed figure, a formula of the user's.
+    const budget = s.sheets.find((x) => x.name === "预算执行")!;
+    const model = readWorkbook(s);
+    const [typedCell, foreignCell] = derivations(model).filter((d) => d.sheet === "预算执行");
+    budget.values[typedCell.row - budget.originRow][typedCell.col - budget.originCol] = 5;
+    budget.formulas[foreignCell.row - budget.originRow][foreignCell.col - budget.originCol] = "=1+1";
+    const cache = new StepCache();
+    const filled = fillWorkbook(s, "zh", cache);
+    const after = clone(s);
+    applyPlanToSnapshot(after, filled.plan);
+    const { list, own } = cache.for(cache.model(after));
+    expect(cache.keptStates(after, list)).toBeNull(); // not before the values were found 计算's
+    expect(cache.keptValues(after, list, own)).not.toBeNull();
+    const states = cache.keptStates(after, list)!;
+    const sheets = new Map(after.sheets.map((x) => [x.name, x]));
+    const fresh = list.map((d) => derivedCellState(sheets.get(d.sheet), d, new OwnFormulas(readWorkbook(after))));
+    expect(list.map((d) => states[d.ordinal])).toEqual(fresh);
+    expect(new Set(fresh)).toEqual(new Set(["ours", "typed", "foreign"]));
+    // The same sheets read again (审核 after 附表) are served; a figure changed is not.
+    expect(cache.keptStates({ sheets: [...after.sheets] }, list)).toBe(states);
+    const changed = clone(after);
+    const b = changed.sheets.find((x) => x.name === "预算执行")!;
+    const r = b.values.findIndex((row) => typeof row[1] === "number");
+    b.values[r][1] = (b.values[r][1] as number) + 1;
+    expect(cache.keptStates(changed, list)).toBeNull();
   });
 
   it("the derivation cache derives again when the layout, a nature, a code or a setting changes", () => {

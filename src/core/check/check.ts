@@ -16,7 +16,7 @@ import {
   type FigureSelector,
   type Rule,
 } from "../data/rules";
-import { expenseCode, expenseHierarchy, indicatorNature, type Derivation, type OwnFormulas } from "../derive";
+import { expenseCode, expenseHierarchy, indicatorNature, type DerivedCellState, type Derivation, type OwnFormulas } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
 import { cellAt, inputsOf, refCoords, refKey, strictInputsOf, type Expr, type Ref } from "../expr";
 import { requiredInputCells } from "../fill";
@@ -144,8 +144,9 @@ class Checker {
     list: Derivation[],
     lang: Language,
     own?: OwnFormulas,
+    states?: readonly DerivedCellState[] | null,
   ) {
-    this.ctx = new CheckContext(snapshot, model, list, own);
+    this.ctx = new CheckContext(snapshot, model, list, own, states);
     this.lang = lang;
   }
 
@@ -853,7 +854,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const lang = options.lang ?? "zh";
   const model = readModel(snapshot, options.cache);
   const { list, own } = derive(model, options.cache);
-  const c = new Checker(snapshot, model, list, lang, own);
+  const c = new Checker(snapshot, model, list, lang, own, options.cache?.keptStates(snapshot, list));
   c.plugs();
   c.derived();
   c.same();

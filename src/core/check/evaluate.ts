@@ -126,6 +126,8 @@ export class CheckContext {
     readonly model: WorkbookModel,
     readonly derivations: Derivation[],
     own?: OwnFormulas,
+    /** Each derived cell's state (derivedCellState) in `snapshot`, by ordinal, when a step before found them. */
+    states?: readonly DerivedCellState[] | null,
   ) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.statedMemo = new CellMap(sheetWidths(snapshot));
@@ -165,7 +167,7 @@ export class CheckContext {
     this.own = own ?? new OwnFormulas(model);
     this.derivedCells = derivationsByCell(derivations);
     for (let i = 0; i < derivations.length; i++) {
-      this.fillStates[i] = derivedCellState(this.sheets.get(derivations[i].sheet), derivations[i], this.own);
+      this.fillStates[i] = states ? states[i] : derivedCellState(this.sheets.get(derivations[i].sheet), derivations[i], this.own);
     }
   }
 
