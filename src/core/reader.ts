@@ -490,23 +490,16 @@ class Reader {
     const c = col - sheet.originCol;
     const value = sheet.values[r]?.[c] ?? null;
     if (value === null || typeof value === "number") return readFigure(sheet, row, col, kind, scale, percentHeader);
-    const cell = new ReadCell(sheet, row, col);
+    if (typeof value === "boolean") return readText(sheet, row, col, value ? "TRUE" : "FALSE");
     if (isCellError(value)) {
-      cell.error = value.error;
-      return cell;
+      const failed = new ReadCell(sheet, row, col);
+      failed.error = value.error;
+      return failed;
     }
-    if (typeof value === "boolean") {
-      cell.text = value ? "TRUE" : "FALSE";
-      return cell;
-    }
-    if (!NUMERIC_KINDS.has(kind)) return readText(sheet, row, col, value);
     const text = value.trim();
-    if (text === "") return cell;
-    if (isNoneMark(text)) {
-      cell.noneMark = true;
-      cell.text = text;
-      return cell;
-    }
+    // A text column's text, a blank or a 无 mark anywhere: read alike whether read now or when first asked for.
+    if (!NUMERIC_KINDS.has(kind) || text === "" || isNoneMark(text)) return readText(sheet, row, col, value);
+    const cell = new ReadCell(sheet, row, col);
     const parsed = parseNumberText(text);
     if (!parsed) {
       cell.text = text;

@@ -82,14 +82,14 @@ export class StepCache {
     if (!changed) return null;
     // The changed cells are looked up by position, without naming them.
     const byCell = derivationsByCell(list);
+    const states = kept.states.slice();
     for (let i = 0; i < changed.length; i++) {
       const { sheet, row, col, formula } = changed[i];
       const d = byCell.get(sheet, row, col);
       if (!d || kept.written[d.ordinal] !== 1 || formula === null || !own.isOwn(d, formula)) return null;
+      // It holds 计算's formula now; every other cell is as 计算 found it.
+      states[d.ordinal] = "ours";
     }
-    // Each changed cell now holds 计算's formula; every other cell is as 计算 found it.
-    const states = kept.states.slice();
-    for (let i = 0; i < changed.length; i++) states[byCell.get(changed[i].sheet, changed[i].row, changed[i].col)!.ordinal] = "ours";
     this.verified = { sheets: tableSheets(snapshot), list, states };
     return kept.values;
   }
