@@ -52,6 +52,8 @@ let heapPeak = 0;
 const heap = () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed));
 
 const BUILD_RUNS = Number(process.env.BENCH_BUILD_RUNS ?? 3);
+/** Processes that each load the file and build: one process's first build swings by a third on these machines. */
+const BUILD_PROCESSES = Number(process.env.BENCH_BUILD_PROCESSES ?? 3);
 
 interface BuildRun {
   total: { ms: number; cpuMs: number };
@@ -228,14 +230,17 @@ async function main() {
   try {
     const file = join(dir, `synthetic-${n}.xlsx`);
     writeFileSync(file, bytes);
-    const builds = inChild([String(n), "--builds", file]) as BuildsOutput;
+    const processes = Array.from({ length: BUILD_PROCESSES }, () => inChild([String(n), "--builds", file]) as BuildsOutput);
+    // The figures of the process whose first build is the median of the processes' first builds.
+    const builds = [...processes].sort((a, b) => a.build.ms - b.build.ms)[Math.floor((processes.length - 1) / 2)];
+    out.buildFirstRuns = processes.map((p) => p.build.ms);
     core.build = builds.build;
     out.buildGc = builds.gc;
     out.buildSteps = builds.steps;
     out.buildRuns = builds.runs;
     out.builtKB = builds.builtKB;
     Object.assign(host, builds.host);
-    heapPeak = Math.max(heapPeak, builds.heapPeak);
+    heapPeak = Math.max(heapPeak, ...processes.map((p) => p.heapPeak));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
