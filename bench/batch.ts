@@ -14,6 +14,7 @@ import { templatePlan } from "../src/core/template";
 import { applyPlanToWorkbook } from "../src/host/xlsx/apply";
 import { loadWorkbook, saveWorkbook } from "../src/host/xlsx/workbook";
 import { synthData } from "./synthetic";
+import { median } from "./stats";
 
 const COPIES = 200;
 const ROUNDS = 5;
@@ -87,7 +88,6 @@ async function main() {
       await cliCheck(chunks, 2);
       rounds.push({ load, bare, check, twoWorkers: performance.now() - t });
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const r2 = (x: number) => Math.round(x * 100) / 100;
     const out = {
       files: COPIES,

@@ -20,6 +20,7 @@ import { snapshotFromWorkbook } from "../src/host/xlsx/snapshot";
 import { loadWorkbook, saveWorkbook } from "../src/host/xlsx/workbook";
 import { workbookStepHost } from "../src/host/xlsx/steps";
 import { synthData } from "./synthetic";
+import { median, medianBy } from "./stats";
 import { syncCounts } from "./support";
 import { build, checkWorkbook } from "../src/core/commands";
 
@@ -188,12 +189,11 @@ async function builds(n: number, file: string): Promise<BuildsOutput> {
   first.workbook = null;
   const totals = [first.total.ms];
   for (let i = 1; i < BUILD_RUNS; i++) totals.push((await measureBuild(await loadWorkbook(bytes, `synthetic-${n}.xlsx`))).total.ms);
-  const sorted = [...totals].sort((a, b) => a - b);
   return {
     build: first.total,
     gc: first.gc,
     steps: first.parts,
-    runs: { ms: totals, bestMs: sorted[0], medianMs: sorted[Math.floor(sorted.length / 2)] },
+    runs: { ms: totals, bestMs: Math.min(...totals), medianMs: median(totals) },
     builtKB,
     host,
     heapPeak: heap(),
@@ -232,7 +232,7 @@ async function main() {
     writeFileSync(file, bytes);
     const processes = Array.from({ length: BUILD_PROCESSES }, () => inChild([String(n), "--builds", file]) as BuildsOutput);
     // The figures of the process whose first build is the median of the processes' first builds.
-    const builds = [...processes].sort((a, b) => a.build.ms - b.build.ms)[Math.floor((processes.length - 1) / 2)];
+    const builds = medianBy(processes, (p) => p.build.ms);
     out.buildFirstRuns = processes.map((p) => p.build.ms);
     core.build = builds.build;
     out.buildGc = builds.gc;

@@ -28,7 +28,7 @@ export class StepCache {
     sheets: SheetSnapshot[];
   } | null = null;
   /** Table sheets found to be 计算's workbook with its writes applied (keptValues), and their cells' states. */
-  private verified: { sheets: SheetSnapshot[]; list: Derivation[]; states: DerivedCellState[] } | null = null;
+  private verified: { sheets: SheetSnapshot[]; states: DerivedCellState[] } | null = null;
 
   private compared: { snapshot: WorkbookSnapshot; before: SheetSnapshot[]; changed: Change[] | null } | null = null;
 
@@ -90,7 +90,7 @@ export class StepCache {
       // It holds 计算's formula now; every other cell is as 计算 found it.
       states[d.ordinal] = "ours";
     }
-    this.verified = { sheets: tableSheets(snapshot), list, states };
+    this.verified = { sheets: tableSheets(snapshot), states };
     return kept.values;
   }
 
@@ -99,8 +99,9 @@ export class StepCache {
    * workbook keptValues found to be 计算's with its writes applied (审核 after 附表); else null.
    */
   keptStates(snapshot: WorkbookSnapshot, list: Derivation[]): DerivedCellState[] | null {
+    // Found for 计算's derivations (keepValues lets go of what was found for earlier ones).
     const verified = this.verified;
-    if (!verified || verified.list !== list) return null;
+    if (!verified || this.kept?.list !== list) return null;
     return this.changes(snapshot, verified.sheets)?.length === 0 ? verified.states : null;
   }
 }
