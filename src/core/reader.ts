@@ -921,19 +921,22 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
   for (const t of [...previous.tables.values()].flat()) {
     if (t.spec.repeated) blockHeaders.set(t.sheet, [...(blockHeaders.get(t.sheet) ?? []), t.headerRow]);
   }
-  // Changed rows by sheet, then the tables holding them: only those tables are copied.
-  const rowsOf = new Map<string, Map<number, ChangedCell[]>>();
+  // Changes by sheet in row order, each row's found by a binary search: after 计算 every row of a list table changed,
+  // and a Map of 20,000 rows to their changes cost more than the patching itself in a build's first, unoptimized run.
+  const bySheet = new Map<string, ChangedCell[]>();
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i];
     const sheet = sheets.get(change.sheet);
     if (!sheet) return null;
-    const nearBlock = (blockHeaders.get(change.sheet) ?? []).some((h) => change.row >= h - 5 && change.row < h);
+    const headers = blockHeaders.get(change.sheet);
+    const nearBlock = headers !== undefined && headers.some((h) => change.row >= h - 5 && change.row < h);
     if (nearBlock && namesFundBlock(reader, sheet, change.row)) return null;
-    let byRow = rowsOf.get(change.sheet);
-    if (!byRow) rowsOf.set(change.sheet, (byRow = new Map()));
-    const inRow = byRow.get(change.row);
-    if (inRow) inRow.push(change);
-    else byRow.set(change.row, [change]);
+    let inSheet = bySheet.get(change.sheet);
+    if (!inSheet) bySheet.set(change.sheet, (inSheet = []));
+    inSheet.push(change);
+  }
+  for (const inSheet of bySheet.values()) {
+    if (!inRowOrder(inSheet)) inSheet.sort((a, b) => a.row - b.row || a.col - b.col);
   }
   let patched = 0;
   const tables = new Map<TableId, TableModel[]>();
@@ -941,46 +944,56 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
     tables.set(
       id,
       list.map((table) => {
-        const byRow = rowsOf.get(table.sheet);
-        if (!byRow || table.rows.every((r) => !byRow.has(r.row))) return table;
+        const inSheet = bySheet.get(table.sheet);
+        if (!inSheet) return table;
         const sheet = sheets.get(table.sheet)!;
-        const keyOfCol = new Map([...table.columns].map(([k, c]) => [c, k]));
-        const specOf = new Map(table.spec.columns.map((c) => [c.key, c]));
-        // By column, asked once: after 计算 every row of a list table changed (93,000 cells at 10,000 projects).
-        const percentCols = new Map([...table.columns.values()].map((c) => [c, percentHeader(sheet, table.headerRow, c)]));
+        // By column, found once: the column's key, spec and whether its header says %.
+        const columnOf = new Map<number, { key: string; spec: ColumnSpec; percent: boolean }>();
+        for (const [key, col] of table.columns) {
+          columnOf.set(col, { key, spec: table.spec.columns.find((c) => c.key === key)!, percent: percentHeader(sheet, table.headerRow, col) });
+        }
         // The patched rows' unread cells are read from this snapshot: the same as before for the cells that did not change.
         const reading = tableReadings.get(table)?.of(sheet);
-        const rows = table.rows.map((row) => {
-          const changed = byRow.get(row.row);
+        // Filled per row and copied by RowCells.with.
+        const keys: string[] = [];
+        const cells: (CellModel | undefined)[] = [];
+        let rows: RowModel[] | null = null;
+        for (let n = 0; n < table.rows.length; n++) {
+          const row = table.rows[n];
+          let k = firstChangeAtOrBelow(inSheet, row.row);
+          if (k === inSheet.length || inSheet[k].row !== row.row) continue;
           // Left unpatched, so declined below: cells that set the settings, the year, the currency or the unit.
-          if (!changed || id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) return row;
-          const keys: string[] = [];
-          const cells: (CellModel | undefined)[] = [];
+          if (id === "settings" || (id === "info" && READER_SET_INFO.has(row.key))) continue;
+          keys.length = 0;
+          cells.length = 0;
           const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
-          for (let i = 0; i < changed.length; i++) {
-            const { row: r, col } = changed[i];
-            const colKey = keyOfCol.get(col);
-            if (colKey === undefined || !row.cells.has(colKey) || col <= table.labelCol) continue;
+          for (; k < inSheet.length && inSheet[k].row === row.row; k++) {
+            const col = inSheet[k].col;
+            const column = columnOf.get(col);
+            if (column === undefined || !row.cells.has(column.key) || col <= table.labelCol) continue;
             // A cell left unread was a blank or a plain number: it read quietly.
-            const before = row.cells.peek(colKey);
+            const before = row.cells.peek(column.key);
             if (before !== undefined && !readsQuietly(before)) continue;
-            const colSpec = specOf.get(colKey)!;
-            const kind = cellKind(table.spec, rowSpec, colKey, colSpec);
-            if (reading && leavesUnread(sheet, r, col, kind, colSpec.kind)) {
-              keys.push(colKey);
+            const kind = cellKind(table.spec, rowSpec, column.key, column.spec);
+            if (reading && leavesUnread(sheet, row.row, col, kind, column.spec.kind)) {
+              keys.push(column.key);
               cells.push(undefined);
               patched++;
               continue;
             }
-            const now = reader.readCell(sheet, r, col, kind, table.scale, percentCols.get(col)!);
+            const now = reader.readCell(sheet, row.row, col, kind, table.scale, column.percent);
             if (!readsQuietly(now) || reader.issues.length > 0) continue;
-            keys.push(colKey);
+            keys.push(column.key);
             cells.push(now);
             patched++;
           }
-          return { ...row, cells: row.cells.with(keys, cells, reading) };
-        });
-        const copy: TableModel = { ...table, rows, rowByKey: new Map(rows.map((r) => [r.key, r])) };
+          rows ??= table.rows.slice();
+          rows[n] = { key: row.key, label: row.label, row: row.row, cells: row.cells.with(keys, cells, reading) };
+        }
+        if (rows === null) return table;
+        const rowByKey = new Map<string, RowModel>();
+        for (let n = 0; n < rows.length; n++) rowByKey.set(rows[n].key, rows[n]);
+        const copy: TableModel = { ...table, rows, rowByKey };
         if (reading) tableReadings.set(copy, reading);
         return copy;
       }),
@@ -988,6 +1001,27 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
   }
   if (patched !== changes.length) return null;
   return { ...previous, tables, registry: reader.readRegistry(), sheetNames: snapshot.sheets.map((s) => s.name) };
+}
+
+function inRowOrder(changes: ChangedCell[]): boolean {
+  for (let i = 1; i < changes.length; i++) {
+    const a = changes[i - 1];
+    const b = changes[i];
+    if (a.row > b.row || (a.row === b.row && a.col > b.col)) return false;
+  }
+  return true;
+}
+
+/** The index of the first of `changes` (in row order) at `row` or below it; changes.length when there is none. */
+function firstChangeAtOrBelow(changes: ChangedCell[], row: number): number {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (changes[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A row holding a fund block's name or scope label, which readBlockName reads the next cell after. */

@@ -4,7 +4,8 @@ import { modelView } from "../support/model-view";
 import { cellRef } from "../../src/core/address";
 import { clone, find, insertColumn, insertRow, setCell, setValue, sheetOf, swapRows } from "../support/snapshot-edit";
 import { loadSample, projection, seedData, snapshot, workbookFrom } from "../support/workbooks";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { sameCellValue, snapshotCell, type WorkbookSnapshot } from "../../src/core/snapshot";
+import { applyPlanToSnapshot } from "../proof/snapshot-plan";
 
 let base: WorkbookSnapshot;
 
@@ -411,6 +412,40 @@ describe("reader: a model patched where cells changed", () => {
     const patched = patchedModel(other, before, [{ sheet: "社保基金", row: 22, col: 2 }]);
     expect(patched).not.toBeNull();
     expect(modelView(patched!)).toEqual(modelView(readWorkbook(other)));
+  });
+
+  it("patches 计算's writes given in any order as a fresh read reads them, and declines a change outside every table", () => {
+    const before = readWorkbook(base);
+    const filled = clone(base);
+    applyPlanToSnapshot(filled, fillWorkbook(base).plan);
+    // The cells whose value or formula 计算 changed (the sheets' origins may move when written).
+    const changes = filled.sheets.flatMap((sheet) => {
+      const was = sheetOf(base, sheet.name);
+      const out: { sheet: string; row: number; col: number }[] = [];
+      sheet.values.forEach((cells, r) =>
+        cells.forEach((_, c) => {
+          const [row, col] = [sheet.originRow + r, sheet.originCol + c];
+          const [now, then] = [snapshotCell(sheet, row, col), snapshotCell(was, row, col)];
+          if (!sameCellValue(now.value, then.value) || now.formula !== then.formula) out.push({ sheet: sheet.name, row, col });
+        }),
+      );
+      return out;
+    });
+    expect(changes.length).toBeGreaterThan(100);
+    const fresh = modelView(readWorkbook(filled));
+    // In row order, as the step cache finds them; reversed; and the sheets interleaved.
+    const interleaved = [...changes].sort((a, b) => (a.row % 7) - (b.row % 7) || a.col - b.col);
+    for (const order of [changes, [...changes].reverse(), interleaved]) {
+      const patched = patchedModel(filled, before, order);
+      expect(patched).not.toBeNull();
+      expect(modelView(patched!)).toEqual(fresh);
+    }
+    // A figure typed far below every table is no table's cell: the workbook is read afresh.
+    const below = clone(filled);
+    const sheet = sheetOf(below, "项目");
+    const row = sheet.originRow + sheet.values.length + 5;
+    setCell(sheet, cellRef(row, sheet.originCol + 2), 7);
+    expect(patchedModel(below, before, [...changes, { sheet: "项目", row, col: sheet.originCol + 2 }])).toBeNull();
   });
 
   it("reads afresh when a changed cell is a setting or the year, which the whole model depends on", () => {
