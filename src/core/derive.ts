@@ -154,7 +154,8 @@ export const EXECUTION_WEIGHT = 10;
 
 class Builder {
   readonly out: Derivation[] = [];
-  private readonly taken: CellMap<true>;
+  /** Each derivation by its cell: which cells are taken, and afterwards the list's index (derivationsByCell). */
+  readonly taken: CellMap<Derivation>;
   private readonly columns = new Map<string, Ref[]>();
 
   constructor(
@@ -194,10 +195,9 @@ class Builder {
     const col = table.columns.get(colKey);
     if (col === undefined || !expr || !row) return;
     if (this.taken.has(table.sheet, row.row, col)) return;
-    this.taken.set(table.sheet, row.row, col, true);
-    this.out.push(
-      Derivation.of(table.spec.id, tableIndex, row.key, colKey, table.sheet, row.row, col, this.out.length, kind ?? this.kindOf(table, colKey), expr),
-    );
+    const d = Derivation.of(table.spec.id, tableIndex, row.key, colKey, table.sheet, row.row, col, this.out.length, kind ?? this.kindOf(table, colKey), expr);
+    this.taken.set(table.sheet, row.row, col, d);
+    this.out.push(d);
   }
 
   /** By table and column key: a list column's first cell, or null when its expression cannot be made. */
@@ -219,8 +219,9 @@ class Builder {
       firsts.set(colKey, this.taken.has(table.sheet, row.row, col) ? this.out[this.out.length - 1] : null);
       return;
     }
-    this.taken.set(table.sheet, row.row, col, true);
-    this.out.push(Derivation.below(first, row.key, row.row, this.out.length));
+    const d = Derivation.below(first, row.key, row.row, this.out.length);
+    this.taken.set(table.sheet, row.row, col, d);
+    this.out.push(d);
   }
 
   /** a + b + … when every part is present (a fixed set of parts: blank is not zero). */
@@ -588,6 +589,8 @@ export function derivations(model: WorkbookModel): Derivation[] {
   if (bl) buildings(b, bl);
   const ind = one("indicators");
   if (ind) indicators(b, ind);
+  // The cells the builder took are the list's index: made once, not again by the first step that looks a cell up.
+  indexes.set(b.out, b.taken);
   return b.out;
 }
 

@@ -3,11 +3,12 @@
  * derivations are not at their ordinals would have one cell read another's value, so it is refused.
  */
 import fc from "fast-check";
-import { derivations, derivedFlags, derivedSlots, DerivedValues, expenseCode, indicatorNature } from "../../src/core/derive";
+import { derivations, derivationsByCell, derivedFlags, derivedSlots, DerivedValues, expenseCode, indicatorNature } from "../../src/core/derive";
 import type { CellModel, RowModel } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/reader";
 import { decimalFromNumber } from "../../src/core/text";
 import { sampleSnapshot } from "../check/helpers";
+import { cellRef } from "../../src/core/address";
 
 describe("derivations by ordinal", () => {
   test("each derivation's ordinal is its place in its list", async () => {
@@ -15,6 +16,21 @@ describe("derivations by ordinal", () => {
     expect(list.length).toBeGreaterThan(100);
     expect(list.map((d) => d.ordinal)).toEqual(list.map((_, i) => i));
     expect(derivedSlots(list)).toHaveLength(list.length);
+  });
+
+  test("a list's index by cell finds each derivation at its own cell and nothing at an input cell", async () => {
+    const model = readWorkbook(await sampleSnapshot(false));
+    const list = derivations(model);
+    const index = derivationsByCell(list);
+    expect(list.filter((d) => index.get(d.sheet, d.row, d.col) !== d)).toEqual([]);
+    // Every figure the tables read that is not derived.
+    const derived = new Set(list.map((d) => d.key));
+    const inputs = [...model.tables.values()].flat().flatMap((t) =>
+      t.rows.flatMap((r) => [...t.columns.values()].map((col) => ({ sheet: t.sheet, row: r.row, col }))),
+    );
+    const inputCells = inputs.filter((c) => !derived.has(`${c.sheet}!${cellRef(c.row, c.col)}`));
+    expect(inputCells.length).toBeGreaterThan(100);
+    expect(inputCells.filter((c) => index.get(c.sheet, c.row, c.col) !== undefined)).toEqual([]);
   });
 
   test("a list out of that order is refused rather than read through the wrong slots", async () => {
