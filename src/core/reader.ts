@@ -301,10 +301,10 @@ class TableReading implements DeferredReading {
   constructor(
     private readonly sheet: SheetSnapshot,
     /** By position in the table's column index. */
-    private readonly keys: readonly string[],
-    private readonly cols: readonly number[],
-    private readonly kinds: readonly ColumnSpec["kind"][],
-    private readonly percent: readonly boolean[],
+    readonly keys: readonly string[],
+    readonly cols: readonly number[],
+    readonly kinds: readonly ColumnSpec["kind"][],
+    readonly percent: readonly boolean[],
     private readonly scale: number,
   ) {}
 
@@ -342,8 +342,8 @@ function readsTheSame(known: CellModel, sheet: SheetSnapshot, row: number, col: 
 }
 
 /** How a table cell is read: a key/value table's row may name its own kind. */
-function cellKind(spec: TableSpec, rowSpec: RowSpec | undefined, colKey: string, colSpec: ColumnSpec): ColumnSpec["kind"] {
-  return rowSpec?.kind && spec.columns.length <= 2 && colKey === spec.columns[0].key ? rowSpec.kind : colSpec.kind;
+function cellKind(spec: TableSpec, rowSpec: RowSpec | undefined, colKey: string, columnKind: ColumnSpec["kind"]): ColumnSpec["kind"] {
+  return rowSpec?.kind && spec.columns.length <= 2 && colKey === spec.columns[0].key ? rowSpec.kind : columnKind;
 }
 
 /** A rate column whose header says % holds percent figures (12.5 means 12.5 %). */
@@ -599,7 +599,7 @@ class Reader {
       const earlierCells = earlierRow?.row === r ? earlierRow.cells : undefined;
       for (let i = 0; i < columnInfo.length; i++) {
         const { colKey, c, colSpec, percentHeader } = columnInfo[i];
-        const kind = cellKind(spec, rowSpec, colKey, colSpec);
+        const kind = cellKind(spec, rowSpec, colKey, colSpec.kind);
         // Left unread: a blank or a plain number, read as the table reads its column when asked for.
         if (leavesUnread(sheet, r, c, kind, colSpec.kind) && (hidden.size === 0 || !hidden.has(r * COLUMNS + c))) {
           cells.push(undefined);
@@ -947,13 +947,11 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
         const inSheet = bySheet.get(table.sheet);
         if (!inSheet) return table;
         const sheet = sheets.get(table.sheet)!;
-        // By column, found once: the column's key, spec and whether its header says %.
-        const columnOf = new Map<number, { key: string; spec: ColumnSpec; percent: boolean }>();
-        for (const [key, col] of table.columns) {
-          columnOf.set(col, { key, spec: table.spec.columns.find((c) => c.key === key)!, percent: percentHeader(sheet, table.headerRow, col) });
-        }
         // The patched rows' unread cells are read from this snapshot: the same as before for the cells that did not change.
+        // It also knows each column's key, kind and % header. (Every table read has one; one without is left as it was,
+        // its changes uncounted, and the patch declines.)
         const reading = tableReadings.get(table)?.of(sheet);
+        if (!reading) return table;
         // Filled per row and copied by RowCells.with.
         const keys: string[] = [];
         const cells: (CellModel | undefined)[] = [];
@@ -969,21 +967,22 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
           const rowSpec = table.spec.rows?.find((rs) => rs.key === row.key);
           for (; k < inSheet.length && inSheet[k].row === row.row; k++) {
             const col = inSheet[k].col;
-            const column = columnOf.get(col);
-            if (column === undefined || !row.cells.has(column.key) || col <= table.labelCol) continue;
+            const i = reading.cols.indexOf(col);
+            if (i < 0 || col <= table.labelCol) continue;
+            const key = reading.keys[i];
             // A cell left unread was a blank or a plain number: it read quietly.
-            const before = row.cells.peek(column.key);
+            const before = row.cells.peek(key);
             if (before !== undefined && !readsQuietly(before)) continue;
-            const kind = cellKind(table.spec, rowSpec, column.key, column.spec);
-            if (reading && leavesUnread(sheet, row.row, col, kind, column.spec.kind)) {
-              keys.push(column.key);
+            const kind = cellKind(table.spec, rowSpec, key, reading.kinds[i]);
+            if (leavesUnread(sheet, row.row, col, kind, reading.kinds[i])) {
+              keys.push(key);
               cells.push(undefined);
               patched++;
               continue;
             }
-            const now = reader.readCell(sheet, row.row, col, kind, table.scale, column.percent);
+            const now = reader.readCell(sheet, row.row, col, kind, table.scale, reading.percent[i]);
             if (!readsQuietly(now) || reader.issues.length > 0) continue;
-            keys.push(column.key);
+            keys.push(key);
             cells.push(now);
             patched++;
           }
@@ -1003,6 +1002,7 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
   return { ...previous, tables, registry: reader.readRegistry(), sheetNames: snapshot.sheets.map((s) => s.name) };
 }
 
+/** Whether the changes run by row, and by column within a row. */
 function inRowOrder(changes: ChangedCell[]): boolean {
   for (let i = 1; i < changes.length; i++) {
     const a = changes[i - 1];
