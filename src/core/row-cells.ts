@@ -44,14 +44,9 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
     return this.index.has(key);
   }
 
-  /**
-   * These cells with the cell of `keys[i]` replaced by `cells[i]` (a patched model's row), or left unread when that is
-   * undefined, to be read by `reading`: the same index, a new array.
-   */
-  with(keys: readonly string[], cells: readonly (CellModel | undefined)[], reading = this.reading): RowCells {
-    const now = this.cells.slice();
-    for (let i = 0; i < keys.length; i++) now[this.index.get(keys[i])!] = cells[i];
-    return new RowCells(this.index, now, reading, this.row);
+  /** Sets the cell of `key` (a patched model's change), or leaves it unread, to be read by `reading`, when undefined. */
+  replace(key: string, cell: CellModel | undefined): void {
+    this.cells[this.index.get(key)!] = cell;
   }
 
   /** The cells read so far, in column order: what a question only a text, an error or a date answers needs to see. */

@@ -41,20 +41,30 @@ export class StepCache {
     return changed;
   }
 
+  /** How model() came by its last model: the tables of the one before, patched, or read afresh. */
+  lastRead: "unchanged" | "patched" | "afresh" | null = null;
+
+  /**
+   * The model of a step's snapshot. A model it handed out before is the cache's: patched in place when only quiet
+   * table figures changed (see patchedModel), since a command's steps read one workbook in turn.
+   */
   model(snapshot: WorkbookSnapshot): WorkbookModel {
     const sheets = tableSheets(snapshot);
     const changed = this.read ? this.changes(snapshot, this.read.sheets) : null;
     if (this.read && changed?.length === 0) {
+      this.lastRead = "unchanged";
       return { ...this.read.model, registry: readRegistry(snapshot), sheetNames: snapshot.sheets.map((s) => s.name) };
     }
     // After 计算: only the derived cells it wrote changed, and only they are read again.
     const patched = this.read && changed ? patchedModel(snapshot, this.read.model, changed) : null;
     if (patched) {
       this.read = { sheets, model: patched };
+      this.lastRead = "patched";
       return patched;
     }
     const model = readWorkbook(snapshot, this.read?.model);
     this.read = { sheets, model };
+    this.lastRead = "afresh";
     return model;
   }
 

@@ -404,7 +404,10 @@ describe("reader: a model patched where cells changed", () => {
     expect(before.tables.get("fund")![1].scope).toBe("4000");
     const after = clone(s);
     setValue(sheetOf(after, "社保基金"), 24, 1, 5000);
+    const viewBefore = modelView(before);
     expect(patchedModel(after, before, [{ sheet: "社保基金", row: 24, col: 1 }])).toBeNull();
+    // Declined, it changed nothing of the model it was given.
+    expect(modelView(before)).toEqual(viewBefore);
     expect(readWorkbook(after).tables.get("fund")![1].scope).toBe("5000");
     // Another figure of that block is patched, and reads as a fresh read does.
     const other = clone(s);
@@ -436,9 +439,13 @@ describe("reader: a model patched where cells changed", () => {
     // In row order, as the step cache finds them; reversed; and the sheets interleaved.
     const interleaved = [...changes].sort((a, b) => (a.row % 7) - (b.row % 7) || a.col - b.col);
     for (const order of [changes, [...changes].reverse(), interleaved]) {
-      const patched = patchedModel(filled, before, order);
+      const earlier = readWorkbook(base);
+      const patched = patchedModel(filled, earlier, order);
       expect(patched).not.toBeNull();
       expect(modelView(patched!)).toEqual(fresh);
+      // In place: the tables are the earlier model's, brought up to the filled workbook, no row copied.
+      expect(patched!.tables).toBe(earlier.tables);
+      expect(modelView(earlier).tables).toEqual(fresh.tables);
     }
     // A figure typed far below every table is no table's cell: the workbook is read afresh.
     const below = clone(filled);
@@ -455,7 +462,9 @@ describe("reader: a model patched where cells changed", () => {
       const after = clone(base);
       const sheet = sheetOf(after, cell.sheet);
       setValue(sheet, cell.row, cell.col, Number(cell.original) + 1);
+      const viewBefore = modelView(before);
       expect(patchedModel(after, before, [{ sheet: cell.sheet, row: cell.row, col: cell.col }])).toBeNull();
+      expect(modelView(before)).toEqual(viewBefore);
     }
   });
 });

@@ -22,10 +22,10 @@ describe("RowCells", () => {
     expect(new Map(row)).toEqual(new Map([["budget", cell("B5")], ["actual", cell("C5")], ["rate", cell("D5")]]));
   });
 
-  it("with() replaces cells in a copy and leaves the row it was made from as it was", () => {
-    const patched = row.with(["rate", "budget"], [cell("D5'"), cell("B5'")]);
-    expect([...patched.values()].map((c) => c.ref)).toEqual(["B5'", "C5", "D5'"]);
-    expect(row.get("rate")?.ref).toBe("D5");
+  it("replace() sets one column's cell and leaves the others", () => {
+    const patched = new RowCells(index, [cell("B5"), cell("C5"), cell("D5")]);
+    patched.replace("rate", cell("D5'"));
+    expect([...patched.values()].map((c) => c.ref)).toEqual(["B5", "C5", "D5'"]);
   });
 
   describe("cells left unread", () => {
@@ -65,17 +65,15 @@ describe("RowCells", () => {
       expect(refs).toEqual(["B7", "C7", "D7"]);
     });
 
-    it("with() leaves the given cells unread, read by the new reading, and keeps the cells read before", () => {
-      const before = reading("BCD");
-      const lazy = new RowCells(index, [undefined, undefined, undefined], before, 5);
+    it("replace() with no cell leaves it unread, read when asked for, and keeps the cells read before", () => {
+      const from = reading("BCD");
+      const lazy = new RowCells(index, [undefined, cell("C5'"), undefined], from, 5);
       const budget = lazy.get("budget");
-      const after = reading("XYZ");
-      const patched = lazy.with(["actual"], [undefined], after);
-      expect(patched.get("budget")).toBe(budget);
-      expect(patched.get("actual")?.ref).toBe("Y5");
-      expect(patched.get("rate")?.ref).toBe("Z5");
+      lazy.replace("actual", undefined);
       expect(lazy.peek("actual")).toBeUndefined();
-      expect(before.reads).toEqual(["B5"]);
+      expect(lazy.get("budget")).toBe(budget);
+      expect(lazy.get("actual")?.ref).toBe("C5");
+      expect(from.reads).toEqual(["B5", "C5"]);
     });
   });
 });

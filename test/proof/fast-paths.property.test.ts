@@ -267,11 +267,6 @@ describe("fast paths", () => {
   });
 
   it("a model patched where cells changed (the step cache's read after 计算 or an edit) equals a fresh read", () => {
-    const isPatch = (before: ReturnType<typeof readWorkbook>, now: ReturnType<typeof readWorkbook>) => {
-      const earlier = new Set([...before.tables.values()].flat());
-      // A patch copies the tables it changes and keeps the others; a read makes every table anew.
-      return now.tables !== before.tables && [...now.tables.values()].flat().some((t) => earlier.has(t));
-    };
     // One table cell (a figure, the year, a setting…) retyped as a number, a word, an error, a date, a link, or blanked.
     const retype = (s: WorkbookSnapshot, pick: number, how: string): WorkbookSnapshot => {
       const out = clone(s);
@@ -298,10 +293,10 @@ describe("fast paths", () => {
         const edited = retype(userWorkbook(0, edits, [s]), pick, how);
         for (const later of [filled, edited]) {
           const cache = new StepCache();
-          const before = cache.model(s);
+          cache.model(s);
           const now = cache.model(later);
           expect(modelView(now)).toEqual(modelView(readWorkbook(later)));
-          if (isPatch(before, now)) {
+          if (cache.lastRead === "patched") {
             if (later === filled) afterFill++;
             else afterEdit++;
           }
@@ -432,19 +427,29 @@ describe("fast paths", () => {
     later.sheets.push({ name: "附件1 基础数据表", visibility: "visible", originRow: 0, originCol: 0, values: [["x"]], formulas: [[null]], numberFormats: [[null]] });
     later.sheets.push({ name: REGISTRY_SHEET, visibility: "veryHidden", originRow: 0, originCol: 0, values: [["sheet", "附件1 基础数据表", "", "x"]], formulas: [[null, null, null, null]], numberFormats: [[null, null, null, null]] });
     const reused = cache.model(later);
+    expect(cache.lastRead).toBe("unchanged");
     expect(reused.tables).toBe(first.tables);
     expect(reused.registry).toEqual(readWorkbook(later).registry);
     expect(reused.sheetNames).toEqual(later.sheets.map((x) => x.name));
-    // A typed figure changed: read again, and the same model as a fresh read.
+    // A typed figure changed: that cell read again (the tables patched in place), the same model as a fresh read.
     const edited = clone(later);
     const budget = edited.sheets.find((x) => x.name === "预算执行")!;
     const r = budget.values.findIndex((row) => typeof row[1] === "number");
     budget.values[r][1] = (budget.values[r][1] as number) + 1;
     const again = cache.model(edited);
-    expect(again.tables).not.toBe(first.tables);
+    expect(cache.lastRead).toBe("patched");
     const fresh = readWorkbook(edited);
     const figures = (m: typeof fresh) => [...m.tables.values()].flat().flatMap((t) => t.rows.flatMap((row) => [...row.cells.values()].map((c) => `${c.ref}=${c.raw}`)));
     expect(figures(again)).toEqual(figures(fresh));
+    // A label changed: the workbook read afresh, in new tables.
+    const relabelled = clone(edited);
+    const b2 = relabelled.sheets.find((x) => x.name === "预算执行")!;
+    const labelRow = b2.values.findIndex((row, i) => i > r && typeof row[0] === "string" && typeof row[1] === "number");
+    b2.values[labelRow][0] = `${b2.values[labelRow][0] as string}（改）`;
+    const third = cache.model(relabelled);
+    expect(cache.lastRead).toBe("afresh");
+    expect(third.tables).not.toBe(first.tables);
+    expect(figures(third)).toEqual(figures(readWorkbook(relabelled)));
   });
 
   it("a decimal's double without its text is the double decimal.js gives, sign of zero included", () => {
