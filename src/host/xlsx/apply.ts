@@ -5,6 +5,7 @@ import { TEMPLATE_WORDS } from "../../core/data/layout";
 import { format } from "../../core/data/messages";
 import type { CellStyle, CellWrite, Plan, SheetPlan } from "../../core/plan";
 import type { CellValue } from "../../core/snapshot";
+import { noteFormula } from "./formula-text";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -109,6 +110,7 @@ function writeCell(ws: ExcelJS.Worksheet, w: CellWrite, styles: StyleComposer) {
   if (w.formula !== undefined) {
     const result = excelValue(w.result);
     cell.value = { formula: w.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
+    noteFormula(cell, w.formula);
     // ExcelJS drops falsy results (0, "", false) when a formula value is assigned; put them back.
     const model = (cell as unknown as { _value: { model?: { result?: unknown } } })._value.model;
     if (model && result !== null) model.result = result;

@@ -1,6 +1,7 @@
 /** The .xlsx host's reading side: an ExcelJS workbook → the engine's snapshot. */
 import ExcelJS from "exceljs";
 import { NO_FORMULAS, sharedRow, sharedText, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../core/snapshot";
+import { formulaText } from "./formula-text";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -80,7 +81,7 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, withFills: boolean,
       const isFormula = cell.type === ExcelJS.ValueType.Formula;
       values.push(merged ? null : isFormula ? plainValue((cell.result ?? null) as ExcelJS.CellValue) : plainValue(cell.value));
       const f = !merged && cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      formulas.push(f ? `=${f}` : null);
+      formulas.push(f ? formulaText(cell, f) : null);
       if (f) anyFormula = true;
       formats.push(cell.numFmt ?? null);
       if (withFills) fills.push(fillOf(cell, fillTexts));

@@ -111,3 +111,26 @@ describe("snapshotFromWorkbook shares rows, which the core only reads", () => {
     expect(snapshotFromWorkbook(a, { fills: true })).toEqual(snapshotFromWorkbook(b, { fills: true }));
   });
 });
+
+describe("snapshotFromWorkbook: formulas", () => {
+  test("hand back the text a cell was given, and what ExcelJS holds once the cell is given another", async () => {
+    const wb = new ExcelJS.Workbook();
+    applyPlanToWorkbook(wb, planOf([
+      { ref: "A1", value: 2 },
+      { ref: "B1", formula: "=A1*2", result: 4 },
+      { ref: "C1", formula: "=IF(A1=\"\",\"\",A1)", result: 2 },
+    ]));
+    const formulas = () => snapshotFromWorkbook(wb, { fills: false }).sheets.find((x) => x.name === "表")!.formulas[0];
+    expect(formulas()).toEqual([null, "=A1*2", '=IF(A1="","",A1)']);
+    const ws = wb.getWorksheet("表")!;
+    // Changed by other means than a plan (a script, the user's copy reloaded): ExcelJS's formula is read.
+    ws.getCell("B1").value = { formula: "A1*3", result: 6 } as ExcelJS.CellFormulaValue;
+    ws.getCell("C1").value = { formula: "F(A1=\"\",\"\",A1)", result: 2 } as ExcelJS.CellFormulaValue;
+    expect(formulas()).toEqual([null, "=A1*3", '=F(A1="","",A1)']);
+    // Written again by a plan: its text.
+    applyPlanToWorkbook(wb, planOf([{ ref: "B1", formula: "=A1*4", result: 8 }]));
+    expect(formulas()[1]).toBe("=A1*4");
+    const reloaded = (await loadWorkbook(await saveWorkbook(wb), "t.xlsx")).getWorksheet("表")!;
+    expect(reloaded.getCell("B1").formula).toBe("A1*4");
+  });
+});
