@@ -191,6 +191,27 @@ export function decimalToNumber(v: Decimal): number {
   }
   return v.toNumber();
 }
+/**
+ * x against y as decimal.js's comparedTo gives it (−1, 0, 1; NaN with a NaN), without the copy of y it makes at every
+ * comparison: the checker compares ~40,000 rates and bounds at 10,000 projects. Reads the same d, e and s.
+ */
+export function compareDecimals(x: Decimal, y: Decimal): number {
+  const a = x as unknown as { d: number[] | null; e: number; s: number };
+  const b = y as unknown as { d: number[] | null; e: number; s: number };
+  const xd = a.d;
+  const yd = b.d;
+  const xs = a.s;
+  const ys = b.s;
+  // NaN or ±Infinity: decimal.js's own answer.
+  if (!xd || !yd) return x.cmp(y);
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+  if (xs !== ys) return xs;
+  if (a.e !== b.e) return (a.e > b.e) !== (xs < 0) ? 1 : -1;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return (xd[i] > yd[i]) !== (xs < 0) ? 1 : -1;
+  return xd.length === yd.length ? 0 : (xd.length > yd.length) !== (xs < 0) ? 1 : -1;
+}
+
 /** The largest first two words whose three-word integer stays below 2⁵³. */
 const MAX_HIGH_WORDS = Math.floor((Number.MAX_SAFE_INTEGER - 9_999_999) / 1e7);
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));

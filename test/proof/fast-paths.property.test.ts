@@ -22,7 +22,7 @@ import { readWorkbook } from "../../src/core/reader";
 import { snapshotCell, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { parseRef } from "../../src/core/address";
 import { cellAt, evaluate, inputsOf, refCoords, refKey, type Lookup, type Ref } from "../../src/core/expr";
-import { decimalFromNumber, decimalToNumber } from "../../src/core/text";
+import { compareDecimals, decimalFromNumber, decimalToNumber } from "../../src/core/text";
 import { BASES, caseArb, editArb, userWorkbook } from "./generated";
 import { applyPlanToSnapshot, cellMap, clone, snapshotStepHost } from "./snapshot-plan";
 import { modelView } from "../support/model-view";
@@ -472,5 +472,24 @@ describe("fast paths", () => {
     for (const text of ["0", "-0", "12.5", "0.05", "123456789.12", "9007199254740991", "9007199254740993", "1e22", "1e23", "1e-22", "1e-23"]) {
       expect(Object.is(decimalToNumber(new Decimal(text)), new Decimal(text).toNumber())).toBe(true);
     }
+  });
+
+  it("two decimals compare without a copy as decimal.js compares them", () => {
+    // Near each other often: the same digits at another exponent or sign, one more word, a digit changed.
+    const digits = fc.oneof(fc.stringMatching(/^[0-9]{1,25}$/), fc.constantFrom("0", "1", "10", "1000000", "10000000", "9999999"));
+    const decimal = fc
+      .record({ negative: fc.boolean(), digits, exponent: fc.integer({ min: -12, max: 12 }) })
+      .map(({ negative, digits, exponent }) => new Decimal(`${negative ? "-" : ""}${digits}e${exponent}`));
+    const kin = decimal.chain((x) =>
+      fc.constantFrom(x, x.negated(), x.times(10), x.plus("1e-7"), x.minus("1e-20"), x.dividedBy(3), new Decimal(x.toString())).map((y) => [x, y] as const),
+    );
+    const special = fc.constantFrom(new Decimal(NaN), new Decimal(Infinity), new Decimal(-Infinity), new Decimal("-0"), new Decimal(0));
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(decimal, decimal), kin, fc.tuple(special, fc.oneof(decimal, special))), ([x, y]) => {
+        expect(Object.is(compareDecimals(x, y), x.cmp(y))).toBe(true);
+        expect(Object.is(compareDecimals(y, x), y.cmp(x))).toBe(true);
+      }),
+      { numRuns: Math.max(RUNS, 1000) },
+    );
   });
 });

@@ -24,7 +24,7 @@ import { severityOrder, type Finding, type Severity } from "../findings";
 import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
 import { emptyPlan, type Plan } from "../plan";
 import { isCellError, type WorkbookSnapshot } from "../snapshot";
-import { decimalFromNumber, normalizeLabel, YUAN_PER_WAN } from "../text";
+import { compareDecimals, decimalFromNumber, normalizeLabel, YUAN_PER_WAN } from "../text";
 import { CheckContext, statedFigure, type Figure, type StatedFigure } from "./evaluate";
 import { attachExplanations } from "./explain";
 import { highlightPlan } from "./highlight";
@@ -122,8 +122,8 @@ function rateOf(p: RatioParts): Decimal {
 
 /** The rate against `bound` (1, 0 or −1, as Decimal.cmp): num against bound × den, turned round for a negative den. */
 function rateVersus(p: RatioParts, bound: Decimal): number {
-  if (p.stated) return p.stated.cmp(bound);
-  const c = p.num.cmp(bound.times(p.den));
+  if (p.stated) return compareDecimals(p.stated, bound);
+  const c = compareDecimals(p.num, bound.times(p.den));
   return p.den.isPositive() ? c : -c;
 }
 
@@ -786,13 +786,13 @@ class Checker {
         // n / d > threshold, asked without dividing (10,000 indicators, few of them far over): n > threshold × d when d
         // is positive, n < threshold × d when it is negative.
         const [n, d] = nature === "atMost" ? [target, actual] : [actual, target];
-        const bound = threshold.times(d);
-        if (d.isPositive() ? n.gt(bound) : n.lt(bound)) ratio = n.dividedBy(d);
+        const c = compareDecimals(n, threshold.times(d));
+        if (d.isPositive() ? c > 0 : c < 0) ratio = n.dividedBy(d);
       } else if (!target && nature !== "atMost") {
         // No target: the stated completion is all there is.
         ratio = fig(row, "completion");
       }
-      if (ratio && ratio.gt(threshold)) {
+      if (ratio && compareDecimals(ratio, threshold) > 0) {
         const detail =
           nature === "atMost" && target && actual
             ? formatRuleMessage(CHECK_MESSAGES.farBelowCeiling[this.lang], {

@@ -46,7 +46,7 @@
  */
 import Decimal from "decimal.js";
 // The engine's Decimal at 40 digits, which interval bounds may be (see add).
-import "../text";
+import { compareDecimals } from "../text";
 
 export type RoundingMode = "nearest" | "truncate";
 export type Outcome = "exact" | "rounding" | "inconsistent";
@@ -153,28 +153,36 @@ export function halfWidth(a: Interval): Decimal {
   return new D(a.hi).minus(a.lo).div(2);
 }
 
+// The comparisons below are compareDecimals: decimal.js copies its argument at every comparison.
+
 /** Whether the point x lies in a. */
 export function contains(a: Interval, x: Decimal.Value): boolean {
   const p = new D(x);
-  const aboveLo = a.loOpen ? p.gt(a.lo) : p.gte(a.lo);
-  const belowHi = a.hiOpen ? p.lt(a.hi) : p.lte(a.hi);
-  return aboveLo && belowHi;
+  const lo = compareDecimals(p, a.lo);
+  const hi = compareDecimals(p, a.hi);
+  return (a.loOpen ? lo > 0 : lo >= 0) && (a.hiOpen ? hi < 0 : hi <= 0);
 }
 
 /** Whether every point of inner lies in outer. */
 export function encloses(outer: Interval, inner: Interval): boolean {
-  const loOk = inner.lo.gt(outer.lo) || (inner.lo.eq(outer.lo) && (!outer.loOpen || inner.loOpen));
-  const hiOk = inner.hi.lt(outer.hi) || (inner.hi.eq(outer.hi) && (!outer.hiOpen || inner.hiOpen));
+  const lo = compareDecimals(inner.lo, outer.lo);
+  const hi = compareDecimals(inner.hi, outer.hi);
+  const loOk = lo > 0 || (lo === 0 && (!outer.loOpen || inner.loOpen));
+  const hiOk = hi < 0 || (hi === 0 && (!outer.hiOpen || inner.hiOpen));
   return loOk && hiOk;
 }
 
 /** Whether the two intervals share a point, respecting open and closed ends exactly. */
 export function meets(a: Interval, b: Interval): boolean {
-  const lo = a.lo.gt(b.lo) ? a.lo : b.lo;
-  const loOpen = (a.lo.eq(lo) && a.loOpen) || (b.lo.eq(lo) && b.loOpen);
-  const hi = a.hi.lt(b.hi) ? a.hi : b.hi;
-  const hiOpen = (a.hi.eq(hi) && a.hiOpen) || (b.hi.eq(hi) && b.hiOpen);
-  return lo.lt(hi) || (lo.eq(hi) && !loOpen && !hiOpen);
+  // The greater low end, open when an end that equals it is; the lesser high end likewise.
+  const los = compareDecimals(a.lo, b.lo);
+  const lo = los > 0 ? a.lo : b.lo;
+  const loOpen = (los >= 0 && a.loOpen) || (los <= 0 && b.loOpen);
+  const his = compareDecimals(a.hi, b.hi);
+  const hi = his < 0 ? a.hi : b.hi;
+  const hiOpen = (his <= 0 && a.hiOpen) || (his >= 0 && b.hiOpen);
+  const span = compareDecimals(lo, hi);
+  return span < 0 || (span === 0 && !loOpen && !hiOpen);
 }
 
 /**
