@@ -70,6 +70,8 @@ export class SheetWriter {
    * wide, so a row's array is short (a Map by position made a hash table of 37,000 entries a form at 10,000 projects).
    */
   private readonly rows: (CellWrite | undefined)[][] = [];
+  /** How many cells rows holds: the plan's length. */
+  private stored = 0;
   private readonly merges: string[] = [];
   private readonly heights = new Map<number, number>();
   pageSetup?: PageSetup;
@@ -123,6 +125,7 @@ export class SheetWriter {
     while (this.rows.length <= row) this.rows.push([]);
     const cells = this.rows[row];
     while (cells.length < col) cells.push(undefined);
+    if (cells[col] === undefined) this.stored++;
     cells[col] = cell;
   }
 
@@ -187,11 +190,13 @@ export class SheetWriter {
   }
 
   plan(options: { create: boolean; clear: boolean }): SheetPlan {
-    // Read by index: iterators make an object per entry (100,000s of cells at 10,000 projects).
-    const cells: CellWrite[] = [];
+    // Read by index: iterators make an object per entry (100,000s of cells at 10,000 projects). Made at its length:
+    // grown by push, each copy of so long an array outlived a collection and was promoted.
+    const cells: CellWrite[] = new Array(this.stored);
+    let n = 0;
     for (let r = 0; r < this.rows.length; r++) {
       const row = this.rows[r];
-      for (let c = 0; c < row.length; c++) if (row[c] !== undefined) cells.push(row[c]!);
+      for (let c = 0; c < row.length; c++) if (row[c] !== undefined) cells[n++] = row[c]!;
     }
     return {
       name: this.name,
