@@ -156,7 +156,6 @@ class Builder {
   readonly out: Derivation[] = [];
   /** Each derivation by its cell: which cells are taken, and afterwards the list's index (derivationsByCell). */
   readonly taken: CellMap<Derivation>;
-  private readonly columns = new Map<string, Ref[]>();
 
   constructor(
     private readonly settings: Settings,
@@ -177,9 +176,7 @@ class Builder {
   }
 
   /** A SUMIFS sharing its column cells with the others of this build. */
-  sumIfs(sheet: string, sumCol: number, fromRow: number, toRow: number, criteria: { col: number; op: "=" | "<>"; text: string }[]): Expr {
-    return sumIfs(sheet, sumCol, fromRow, toRow, criteria, this.columns);
-  }
+
 
   private readonly kinds = new Map<TableModel, Map<string, ColumnKind>>();
 
@@ -375,7 +372,7 @@ function projects(b: Builder, t: TableModel) {
       const expr: Expr =
         inTotal === undefined
           ? sum(body.map((r) => cellAt(t.sheet, r.row, sumCol)))
-          : b.sumIfs(t.sheet, sumCol, fromRow, toRow, [{ col: inTotal, op: "<>", text: MARKS.no[0] }]);
+          : sumIfs(t.sheet, sumCol, fromRow, toRow, [{ col: inTotal, op: "<>", text: MARKS.no[0] }]);
       b.set(t, 0, total, col.key, expr);
     }
   }
@@ -450,7 +447,7 @@ function basics(b: Builder, t: TableModel, model: WorkbookModel) {
         if (sumCol === undefined) continue;
         const criteria: { col: number; op: "=" | "<>"; text: string }[] = [{ col: category, op: "=", text: name }];
         if (inTotal !== undefined) criteria.push({ col: inTotal, op: "<>", text: MARKS.no[0] });
-        b.set(t, 0, row(key), col, b.sumIfs(proj.sheet, sumCol, proj.headerRow + 1, projTotal.row - 1, criteria));
+        b.set(t, 0, row(key), col, sumIfs(proj.sheet, sumCol, proj.headerRow + 1, projTotal.row - 1, criteria));
       }
     }
   }
@@ -778,6 +775,14 @@ export class DerivedValues {
       },
       text: (at) => {
         const value = this.cellValue(at.sheet, refRow(at) + this.shift, refCol(at));
+        return typeof value === "string" ? value : null;
+      },
+      numberAt: (sheet, row, col) => {
+        const v = this.valueAt(sheet, row + this.shift, col);
+        return v instanceof Decimal ? v : null;
+      },
+      textAt: (sheet, row, col) => {
+        const value = this.cellValue(sheet, row + this.shift, col);
         return typeof value === "string" ? value : null;
       },
     };

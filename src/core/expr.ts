@@ -113,6 +113,10 @@ export interface Lookup {
   number(at: Ref): Decimal | null;
   /** The text of a cell, or null. */
   text(at: Ref): string | null;
+  /** number() of the cell at (row, col) of a sheet, read as a reference to it would be: a SUMIFS reads by position. */
+  numberAt(sheet: string, row: number, col: number): Decimal | null;
+  /** text() of the cell at (row, col) of a sheet, likewise. */
+  textAt(sheet: string, row: number, col: number): string | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -178,59 +182,41 @@ function collectGuards(e: Expr, g: Guards): Guards {
 
 type SumIfs = Extract<Expr, { t: "sumIfs" }>;
 
-/** The cells of a SUMIFS, row by row: made once per expression (a derivation's is evaluated in every step). */
+/**
+ * The cells of a SUMIFS, row by row: made when asked (a missing-input report, the unit check). The engine reads a
+ * SUMIFS by position (sumIfsRows, Lookup.numberAt), never through these: a table's SUMIFS columns held a Ref per row,
+ * ~150,000 at 10,000 projects, kept for a whole build.
+ */
 export function sumIfsCells(e: SumIfs): { sum: Ref[]; criteria: Ref[][] } {
-  let cells = sumIfsMemo.get(e);
-  if (!cells) sumIfsMemo.set(e, (cells = cellsOfSumIfs(e, new Map())));
-  return cells;
-}
-const sumIfsMemo = new WeakMap<SumIfs, { sum: Ref[]; criteria: Ref[][] }>();
-
-function cellsOfSumIfs(e: SumIfs, columns: Map<string, Ref[]>): { sum: Ref[]; criteria: Ref[][] } {
   const column = (col: number) => {
-    const key = `${e.sheet}\t${col}\t${e.fromRow}\t${e.toRow}`;
-    let refs = columns.get(key);
-    if (!refs) {
-      refs = [];
-      for (let row = e.fromRow; row <= e.toRow; row++) refs.push(cellAt(e.sheet, row, col));
-      columns.set(key, refs);
-    }
+    const refs: Ref[] = [];
+    for (let row = e.fromRow; row <= e.toRow; row++) refs.push(cellAt(e.sheet, row, col));
     return refs;
   };
   return { sum: column(e.sumCol), criteria: e.criteria.map((c) => column(c.col)) };
 }
 
-/**
- * A SUMIFS whose column cells are shared with the other SUMIFS made with the same `columns`: the SUMIFS of a table
- * share their rows and criteria columns (Refs are never changed but for their lazily kept key).
- */
-export function sumIfs(
-  sheet: string,
-  sumCol: number,
-  fromRow: number,
-  toRow: number,
-  criteria: SumIfs["criteria"],
-  columns: Map<string, Ref[]>,
-): Expr {
-  const e: SumIfs = { t: "sumIfs", sheet, sumCol, fromRow, toRow, criteria };
-  sumIfsMemo.set(e, cellsOfSumIfs(e, columns));
-  return e;
+export function sumIfs(sheet: string, sumCol: number, fromRow: number, toRow: number, criteria: SumIfs["criteria"]): Expr {
+  return { t: "sumIfs", sheet, sumCol, fromRow, toRow, criteria };
 }
 
-/** The sum cells of the rows whose criteria cells match (SUMIFS is case-blind), given a cell's text. */
-export function sumIfsMatches(e: SumIfs, text: (at: Ref) => string | null): Ref[] {
-  const { sum, criteria } = sumIfsCells(e);
-  const wanted = e.criteria.map((c) => c.text.toLowerCase());
-  const out: Ref[] = [];
-  for (let i = 0; i < sum.length; i++) {
+/**
+ * The rows whose criteria cells match (SUMIFS is case-blind), given the text of the cell at (row, col) of the SUMIFS's
+ * sheet: their cells in the sum column are what it adds.
+ */
+export function sumIfsRows(e: SumIfs, textAt: (row: number, col: number) => string | null): number[] {
+  const criteria = e.criteria;
+  const wanted = criteria.map((c) => c.text.toLowerCase());
+  const out: number[] = [];
+  for (let row = e.fromRow; row <= e.toRow; row++) {
     let ok = true;
-    for (let k = 0; k < wanted.length && ok; k++) {
+    for (let k = 0; k < criteria.length && ok; k++) {
       // The criterion's own text is a match as it stands (是, 否): lowered only when it differs.
-      const t = text(criteria[k][i]) ?? "";
-      const same = t === e.criteria[k].text || t.toLowerCase() === wanted[k];
-      ok = e.criteria[k].op === "=" ? same : !same;
+      const t = textAt(row, criteria[k].col) ?? "";
+      const same = t === criteria[k].text || t.toLowerCase() === wanted[k];
+      ok = criteria[k].op === "=" ? same : !same;
     }
-    if (ok) out.push(sum[i]);
+    if (ok) out.push(row);
   }
   return out;
 }
@@ -271,8 +257,15 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
       return evalNumber(e.a, lookup, zero).toDecimalPlaces(e.digits, Decimal.ROUND_HALF_UP);
     case "sum":
       return sumOfNumbers(e.refs, lookup);
-    case "sumIfs":
-      return sumOfNumbers(sumIfsMatches(e, (c) => lookup.text(c)), lookup);
+    case "sumIfs": {
+      const rows = sumIfsRows(e, (row, col) => lookup.textAt(e.sheet, row, col));
+      let total = ZERO;
+      for (let i = 0; i < rows.length; i++) {
+        const n = lookup.numberAt(e.sheet, rows[i], e.sumCol);
+        if (n !== null) total = total.plus(n);
+      }
+      return total;
+    }
     case "ifText": {
       const t = lookup.text(e.at);
       const chosen = t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else;
@@ -306,10 +299,12 @@ function allBlank(refs: Ref[], lookup: Lookup): boolean {
   return true;
 }
 
-function sumRefs(e: Expr): Ref[] {
-  if (e.t === "sum") return e.refs;
-  if (e.t === "sumIfs") return sumIfsCells(e).sum;
-  return [];
+/** Whether a sum adds no number at all: a SUMIFS's whole sum column, as its formula's COUNT guard tests it. */
+function sumIsBlank(s: Expr, lookup: Lookup): boolean {
+  if (s.t === "sum") return allBlank(s.refs, lookup);
+  if (s.t !== "sumIfs") return true;
+  for (let row = s.fromRow; row <= s.toRow; row++) if (lookup.numberAt(s.sheet, row, s.sumCol) !== null) return false;
+  return true;
 }
 
 /** Evaluates an expression as the formula rendered from it evaluates in Excel. */
@@ -317,7 +312,7 @@ export function evaluate(e: Expr, lookup: Lookup, zero: ZeroDivision): Value {
   // Loops, not some()/every() with closures: evaluated for every derived cell of every step.
   const g = guardsOf(e);
   for (const r of g.strict) if (lookup.number(r) === null) return "blank";
-  for (const s of g.sums) if (allBlank(sumRefs(s), lookup)) return "blank";
+  for (const s of g.sums) if (sumIsBlank(s, lookup)) return "blank";
   try {
     for (const d of g.divisors) {
       if (evalNumber(d, lookup, zero).isZero()) return zero === "zero" ? new Decimal(0) : zero === "dash" ? "dash" : "blank";

@@ -5,7 +5,7 @@
 import { derivations, OwnFormulas } from "../../src/core/derive";
 import { fillWorkbook } from "../../src/core/fill";
 import { TemplatedFormulaWrite } from "../../src/core/plan";
-import { add, cellAt, div, formulaTemplate, fromTemplate, matchesTemplate, num, refRow, renderFormula, shiftedBy, sum, sumIfs, sumIfsMatches, type Expr, type Ref } from "../../src/core/expr";
+import { add, cellAt, div, formulaTemplate, fromTemplate, matchesTemplate, num, renderFormula, shiftedBy, sum, sumIfs, sumIfsRows, type Expr } from "../../src/core/expr";
 import type { Settings } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/reader";
 import { templatePlan } from "../../src/core/template";
@@ -134,10 +134,9 @@ function cellAtExpr(sheet: string, row: number, col: number): Expr {
 describe("SUMIFS matching", () => {
   test("a criterion matches its own text and, as Excel's SUMIFS does, any case of it; <> is its negation", () => {
     const texts = ["是", "否", "Yes", "yes", "YES", "", "是 ", null];
-    const columns = new Map<string, Ref[]>();
     const matched = (op: "=" | "<>", text: string) => {
-      const e = sumIfs("项目", 3, 0, texts.length - 1, [{ col: 2, op, text }], columns);
-      return sumIfsMatches(e as Extract<Expr, { t: "sumIfs" }>, (ref) => texts[refRow(ref)] ?? null).map((ref) => refRow(ref));
+      const e = sumIfs("项目", 3, 0, texts.length - 1, [{ col: 2, op, text }]);
+      return sumIfsRows(e as Extract<Expr, { t: "sumIfs" }>, (row, col) => (col === 2 ? (texts[row] ?? null) : "其他"));
     };
     expect(matched("=", "是")).toEqual([0]);
     expect(matched("=", "yes")).toEqual([2, 3, 4]);

@@ -154,6 +154,8 @@ describe("fast paths", () => {
             const v = raw(at);
             return typeof v === "string" ? v : null;
           },
+          numberAt: (sheet, row, col) => lookup.number(cellAt(sheet, row, col)),
+          textAt: (sheet, row, col) => lookup.text(cellAt(sheet, row, col)),
         };
         for (const d of list) {
           if (!d.from) continue;

@@ -45,8 +45,8 @@ export class AttachmentContext {
   }
 
   /** The value of a cell as the host read it (null when blank or on no sheet). */
-  private rawValue(at: Ref, row: number, col: number): CellValue {
-    const sheet = this.sheets.get(at.sheet);
+  private rawValue(sheetName: string, row: number, col: number): CellValue {
+    const sheet = this.sheets.get(sheetName);
     return sheet?.values[row - sheet.originRow]?.[col - sheet.originCol] ?? null;
   }
 
@@ -57,32 +57,36 @@ export class AttachmentContext {
 
   /** The number a cell holds as Excel will compute it, or null (blank, text, error). */
   number(at: Ref): Decimal | null {
-    const row = refRow(at);
-    const col = refCol(at);
-    const v = this.own.get(at.sheet, row, col);
+    return this.numberAt(at.sheet, refRow(at), refCol(at));
+  }
+
+  private numberAt(sheet: string, row: number, col: number): Decimal | null {
+    const v = this.own.get(sheet, row, col);
     if (v !== undefined) return v instanceof Decimal ? v : null;
-    const d = this.derived.get(at.sheet, row, col);
+    const d = this.derived.get(sheet, row, col);
     if (d) {
       const v = this.derivedValues.value(d);
       return v instanceof Decimal ? v : null;
     }
-    const value = this.rawValue(at, row, col);
+    const value = this.rawValue(sheet, row, col);
     // Read as 计算 reads a typed number (Excel's 15 digits), so an attachment's cached figure is 计算's.
     return typeof value === "number" ? decimalFromNumber(value) : null;
   }
 
   /** What a cell shows: a number, a text, or null when blank. */
   shown(at: Ref): Decimal | string | null {
-    const row = refRow(at);
-    const col = refCol(at);
-    const v = this.own.get(at.sheet, row, col);
+    return this.shownAt(at.sheet, refRow(at), refCol(at));
+  }
+
+  private shownAt(sheet: string, row: number, col: number): Decimal | string | null {
+    const v = this.own.get(sheet, row, col);
     if (v !== undefined) return v;
-    const d = this.derived.get(at.sheet, row, col);
+    const d = this.derived.get(sheet, row, col);
     if (d) {
       const v = this.derivedValues.value(d);
       return v instanceof Decimal ? v : v === "dash" ? "—" : null;
     }
-    const value = this.rawValue(at, row, col);
+    const value = this.rawValue(sheet, row, col);
     if (value === null || isCellError(value)) return null;
     if (typeof value === "number") return decimalFromNumber(value);
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
@@ -93,6 +97,11 @@ export class AttachmentContext {
     number: (at) => this.number(at),
     text: (at) => {
       const v = this.shown(at);
+      return typeof v === "string" ? v : null;
+    },
+    numberAt: (sheet, row, col) => this.numberAt(sheet, row, col),
+    textAt: (sheet, row, col) => {
+      const v = this.shownAt(sheet, row, col);
       return typeof v === "string" ? v : null;
     },
   };

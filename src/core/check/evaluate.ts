@@ -8,7 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { derivationsByCell, derivedCellState, derivedSlots, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
-import { constant, refCol, refRow, sumIfsCells, sumIfsMatches, type Expr, type Ref } from "../expr";
+import { constant, refCol, refRow, sumIfsRows, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
 import { isCellError, sheetWidths, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
@@ -108,7 +108,7 @@ export class CheckContext {
   private readonly visiting: (true | undefined)[];
   private readonly linearMemo: (boolean | undefined)[];
   readonly sheets: Map<string, SheetSnapshot>;
-  private readonly sumIfsMemo = new Map<Expr, Ref[]>();
+  private readonly sumIfsMemo = new Map<Expr, number[]>();
   /**
    * Rows the expression being worked out is moved down by: a list column's cell is worked out from its first cell's
    * expression (see Derivation), so every reference met is moved with it. 0 outside such work.
@@ -205,7 +205,13 @@ export class CheckContext {
 
   /** The derivation of the cell at a reference when it is evaluated from its expression (blank or ours). */
   private evaluated(at: Ref): Derivation | undefined {
-    const d = this.derivedCells.get(at.sheet, this.rowOf(at), refCol(at));
+    return this.evaluatedAt(at.sheet, this.rowOf(at), refCol(at));
+  }
+
+  // The *At methods take a cell's place, its row already moved (rowOf): a SUMIFS adds a column by position, without
+  // a Ref per row.
+  private evaluatedAt(sheet: string, row: number, col: number): Derivation | undefined {
+    const d = this.derivedCells.get(sheet, row, col);
     if (!d) return undefined;
     const state = this.fillStates[d.ordinal];
     return state === "blank" || state === "ours" ? d : undefined;
@@ -226,9 +232,11 @@ export class CheckContext {
 
   /** The table cell at a reference, if a table holds it (the table read last, should two overlap). */
   cell(at: Ref): CellModel | undefined {
-    const row = this.rowOf(at);
-    const col = refCol(at);
-    const on = this.tablesOn.get(at.sheet) ?? [];
+    return this.cellAt(at.sheet, this.rowOf(at), refCol(at));
+  }
+
+  private cellAt(sheet: string, row: number, col: number): CellModel | undefined {
+    const on = this.tablesOn.get(sheet) ?? [];
     for (let i = on.length - 1; i >= 0; i--) {
       const { table, rowAt, keyAt } = on[i];
       const colKey = keyAt.get(col);
@@ -241,10 +249,14 @@ export class CheckContext {
 
   /** A cell's text as the snapshot holds it (for SUMIFS criteria and labels). */
   text(at: Ref): string | null {
-    const sheet = this.sheets.get(at.sheet);
+    return this.textAt(at.sheet, this.rowOf(at), refCol(at));
+  }
+
+  private textAt(name: string, row: number, col: number): string | null {
+    const sheet = this.sheets.get(name);
     if (!sheet) return null;
     // Indexed directly: asked for every criteria cell of every SUMIFS (snapshotCell makes an object per cell).
-    const value = sheet.values[this.rowOf(at) - sheet.originRow]?.[refCol(at) - sheet.originCol];
+    const value = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
     return typeof value === "string" ? value : null;
   }
 
@@ -255,8 +267,12 @@ export class CheckContext {
   }
 
   statedAt(at: Ref): EvalResult {
-    const cell = this.cell(at);
-    if (!cell) return this.statedOutsideTables(at);
+    return this.statedAtCell(at.sheet, this.rowOf(at), refCol(at));
+  }
+
+  private statedAtCell(sheet: string, row: number, col: number): EvalResult {
+    const cell = this.cellAt(sheet, row, col);
+    if (!cell) return this.statedOutsideTables(sheet, row, col);
     // An input is read by every formula over it and by several rules: its figure and interval are made once.
     let known = this.statedMemo.get(cell.sheet, cell.row, cell.col);
     if (known === undefined) {
@@ -270,11 +286,11 @@ export class CheckContext {
   }
 
   /** A figure outside every table (should not happen for derivations): read from the snapshot. */
-  private statedOutsideTables(at: Ref): EvalResult {
+  private statedOutsideTables(name: string, row: number, col: number): EvalResult {
     let stated: StatedFigure | null = null;
-    const sheet = this.sheets.get(at.sheet);
+    const sheet = this.sheets.get(name);
     if (sheet) {
-      const { value, numberFormat } = snapshotCell(sheet, this.rowOf(at), refCol(at));
+      const { value, numberFormat } = snapshotCell(sheet, row, col);
       if (typeof value === "number") {
         stated = { value: decimalFromNumber(value), decimals: decimalsOf(numberFormat, undefined, value) ?? 0 };
       } else if (typeof value === "string" && !isCellError(value)) {
@@ -316,10 +332,14 @@ export class CheckContext {
   }
 
   private figureBlank(at: Ref): boolean {
-    const d = this.evaluated(at);
+    return this.figureBlankAt(at.sheet, this.rowOf(at), refCol(at));
+  }
+
+  private figureBlankAt(sheet: string, row: number, col: number): boolean {
+    const d = this.evaluatedAt(sheet, row, col);
     if (d) return this.isBlank(d);
-    const cell = this.cell(at);
-    if (!cell) return this.statedAt(at) === "blank";
+    const cell = this.cellAt(sheet, row, col);
+    if (!cell) return this.statedAtCell(sheet, row, col) === "blank";
     return !states(cell);
   }
 
@@ -342,8 +362,11 @@ export class CheckContext {
         return this.blankExpr(e.a);
       case "sum":
         return e.refs.every((r) => this.figureBlank(r));
-      case "sumIfs":
-        return this.sumIfsRefs(e).every((r) => this.figureBlank(r));
+      case "sumIfs": {
+        const rows = this.sumIfsRows(e);
+        for (let i = 0; i < rows.length; i++) if (!this.figureBlankAt(e.sheet, rows[i], e.sumCol)) return false;
+        return true;
+      }
       case "ifText": {
         const t = this.text(e.at);
         return this.blankExpr(t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else);
@@ -356,11 +379,15 @@ export class CheckContext {
    * with figure(at): the same operations on the same decimals, in the same order.
    */
   nominal(at: Ref): Nominal {
-    const d = this.evaluated(at);
+    return this.nominalAt(at.sheet, this.rowOf(at), refCol(at));
+  }
+
+  private nominalAt(sheet: string, row: number, col: number): Nominal {
+    const d = this.evaluatedAt(sheet, row, col);
     if (d) return this.nominalOf(d);
-    const cell = this.cell(at);
+    const cell = this.cellAt(sheet, row, col);
     if (!cell) {
-      const f = this.statedAt(at);
+      const f = this.statedAtCell(sheet, row, col);
       return typeof f === "object" ? f.nom : f;
     }
     return states(cell) ? cell.raw! : "blank";
@@ -417,8 +444,10 @@ export class CheckContext {
         return strict([this.nominalExpr(e.a)], ([a]) => roundDecimal(a, e.digits));
       case "sum":
         return this.nominalSum(e.refs);
-      case "sumIfs":
-        return this.nominalSum(this.sumIfsRefs(e));
+      case "sumIfs": {
+        const rows = this.sumIfsRows(e);
+        return this.nominalTotal(rows.length, (i) => this.nominalAt(e.sheet, rows[i], e.sumCol));
+      }
       case "ifText": {
         const t = this.text(e.at);
         return this.nominalExpr(t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else);
@@ -428,10 +457,15 @@ export class CheckContext {
 
   /** The nominal value of a sum of cells (see sumOf). */
   nominalSum(refs: Ref[]): Nominal {
+    return this.nominalTotal(refs.length, (i) => this.nominal(refs[i]));
+  }
+
+  /** Σ of n nominal values (see nominalSum). */
+  private nominalTotal(n: number, term: (i: number) => Nominal): Nominal {
     let acc: Decimal | null = null;
     let zeroDiv = false;
-    for (const r of refs) {
-      const v = this.nominal(r);
+    for (let i = 0; i < n; i++) {
+      const v = term(i);
       if (v === "blank") continue;
       if (v === "zeroDiv") {
         zeroDiv = true;
@@ -443,11 +477,18 @@ export class CheckContext {
     return zeroDiv ? "zeroDiv" : "blank";
   }
 
-  /** The cells a SUMIFS adds, matched once per check: its blank test, nominal value and figure each ask. */
-  private sumIfsRefs(e: Extract<Expr, { t: "sumIfs" }>): Ref[] {
-    let refs = this.sumIfsMemo.get(e);
-    if (!refs) this.sumIfsMemo.set(e, (refs = sumIfsMatches(e, (at) => this.text(at))));
-    return refs;
+  /**
+   * The rows a SUMIFS adds (their cells in its sum column), matched once per check: its blank test, nominal value and
+   * figure each ask. Its rows move with the expression being worked out, as a reference's do.
+   */
+  private sumIfsRows(e: Extract<Expr, { t: "sumIfs" }>): number[] {
+    let rows = this.sumIfsMemo.get(e);
+    if (!rows) {
+      const shift = this.shift;
+      rows = sumIfsRows(e, (row, col) => this.textAt(e.sheet, row + shift, col)).map((row) => row + shift);
+      this.sumIfsMemo.set(e, rows);
+    }
+    return rows;
   }
 
   private ev(e: Expr): EvalResult {
@@ -494,7 +535,7 @@ export class CheckContext {
         return this.sumOf(e.refs);
       case "sumIfs":
         // SUMIFS over a range with no number at all is blank, like the formula's COUNT guard.
-        return this.sumOf(this.sumIfsRefs(e));
+        return this.sumOfRows(e);
       case "ifText": {
         const t = this.text(e.at);
         return this.ev(t !== null && e.equalsAny.includes(t.trim()) ? e.then : e.else);
@@ -517,6 +558,19 @@ export class CheckContext {
     const acc = new IntervalSum(this.mode);
     let zeroDiv = false;
     for (const r of refs) if (this.addTerm(r, 1, acc) === "zeroDiv") zeroDiv = true;
+    return this.sumFigure(acc, zeroDiv);
+  }
+
+  /** sumOf of the cells of a SUMIFS's sum column in the rows it adds. */
+  private sumOfRows(e: Extract<Expr, { t: "sumIfs" }>): EvalResult {
+    const rows = this.sumIfsRows(e);
+    const acc = new IntervalSum(this.mode);
+    let zeroDiv = false;
+    for (let i = 0; i < rows.length; i++) if (this.addTermAt(e.sheet, rows[i], e.sumCol, 1, acc) === "zeroDiv") zeroDiv = true;
+    return this.sumFigure(acc, zeroDiv);
+  }
+
+  private sumFigure(acc: IntervalSum, zeroDiv: boolean): EvalResult {
     const nom = acc.value;
     if (nom) return { nom, iv: acc.interval() };
     return zeroDiv ? "zeroDiv" : "blank";
@@ -524,7 +578,11 @@ export class CheckContext {
 
   /** Adds sign · the figure at a reference to a sum: what figure(at) would give, worked out as sumOf says. */
   private addTerm(at: Ref, sign: 1 | -1, acc: IntervalSum): "blank" | "zeroDiv" | "added" {
-    const d = this.evaluated(at);
+    return this.addTermAt(at.sheet, this.rowOf(at), refCol(at), sign, acc);
+  }
+
+  private addTermAt(sheet: string, row: number, col: number, sign: 1 | -1, acc: IntervalSum): "blank" | "zeroDiv" | "added" {
+    const d = this.evaluatedAt(sheet, row, col);
     if (d) {
       const known = this.memo[d.ordinal];
       if (known === undefined && this.isLinear(d) && !this.visiting[d.ordinal]) {
@@ -536,8 +594,8 @@ export class CheckContext {
       }
       return this.addFigure(known ?? this.evaluate(d), sign, acc);
     }
-    const cell = this.cell(at);
-    if (!cell) return this.addFigure(this.statedAt(at), sign, acc);
+    const cell = this.cellAt(sheet, row, col);
+    if (!cell) return this.addFigure(this.statedAtCell(sheet, row, col), sign, acc);
     const known = this.statedMemo.get(cell.sheet, cell.row, cell.col);
     if (known !== undefined) return this.addFigure(known, sign, acc);
     const stated = statedFigure(cell);
@@ -576,7 +634,7 @@ export class CheckContext {
         for (const r of e.refs) this.addTerm(r, sign, acc);
         return;
       case "sumIfs":
-        for (const r of this.sumIfsRefs(e)) this.addTerm(r, sign, acc);
+        for (const row of this.sumIfsRows(e)) this.addTermAt(e.sheet, row, e.sumCol, sign, acc);
         return;
       default:
         throw new Error(`not a linear expression: ${e.t}`);
@@ -607,14 +665,20 @@ export class CheckContext {
       case "sum":
         return e.refs.every((r) => this.linearRef(r));
       case "sumIfs":
-        return sumIfsCells(e).sum.every((r) => this.linearRef(r));
+        // Every row of its sum column, as its formula's range holds them all.
+        for (let row = e.fromRow; row <= e.toRow; row++) if (!this.linearAt(e.sheet, row + this.shift, e.sumCol)) return false;
+        return true;
       default:
         return false;
     }
   }
 
   private linearRef(at: Ref): boolean {
-    const d = this.evaluated(at);
+    return this.linearAt(at.sheet, this.rowOf(at), refCol(at));
+  }
+
+  private linearAt(sheet: string, row: number, col: number): boolean {
+    const d = this.evaluatedAt(sheet, row, col);
     return !d || this.isLinear(d);
   }
 }
