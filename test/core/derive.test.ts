@@ -3,7 +3,7 @@
  * derivations are not at their ordinals would have one cell read another's value, so it is refused.
  */
 import fc from "fast-check";
-import { derivations, derivationsByCell, derivedFlags, derivedSlots, DerivedValues, expenseCode, indicatorNature } from "../../src/core/derive";
+import { DerivationIndex, derivations, derivationsByCell, derivedFlags, derivedSlots, DerivedValues, expenseCode, indicatorNature } from "../../src/core/derive";
 import type { CellModel, RowModel } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/reader";
 import { decimalFromNumber } from "../../src/core/text";
@@ -31,6 +31,23 @@ describe("derivations by ordinal", () => {
     const inputCells = inputs.filter((c) => !derived.has(`${c.sheet}!${cellRef(c.row, c.col)}`));
     expect(inputCells.length).toBeGreaterThan(100);
     expect(inputCells.filter((c) => index.get(c.sheet, c.row, c.col) !== undefined)).toEqual([]);
+  });
+
+  test("the index by cell holds a cell of any row or column: far down, past the tables' width, on a wide sheet", async () => {
+    // Six derivations, each put at a cell of its own.
+    const list = derivations(readWorkbook(await sampleSnapshot(false))).slice(0, 6);
+    const index = new DerivationIndex(list, new Map([["A", 5], ["W", 300]]));
+    const cells: [string, number, number][] = [["A", 0, 0], ["A", 255, 4], ["A", 256, 0], ["A", 1_048_575, 3], ["A", 3, 40], ["W", 7, 299]];
+    cells.forEach(([sheet, row, col], place) => index.set(sheet, row, col, place));
+    // Each cell answers its own derivation, and the cells around it none.
+    expect(cells.map(([s, r, c]) => list.indexOf(index.get(s, r, c)!))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(index.get("A", 255, 3)).toBeUndefined();
+    expect(index.get("A", 257, 0)).toBeUndefined();
+    expect(index.get("A", 1_048_574, 3)).toBeUndefined();
+    expect(index.get("A", 3, 39)).toBeUndefined();
+    expect(index.get("B", 0, 0)).toBeUndefined();
+    expect(index.has("W", 7, 299)).toBe(true);
+    expect(index.has("W", 7, 298)).toBe(false);
   });
 
   test("a list out of that order is refused rather than read through the wrong slots", async () => {

@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { ATTACHMENT_MESSAGES } from "../data/attachments";
-import { derivationsByCell, derivedCellIsBlank, derivedCellState, derivedSlots, DerivedValues, writtenByFill, type DerivedCellState, type Derivation } from "../derive";
+import { derivationsByCell, derivedCellIsBlank, derivedCellState, derivedSlots, DerivedValues, writtenByFill, type DerivationIndex, type DerivedCellState, type Derivation } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
 import { refCol, refCoords, refKey, refRow, strictInputsOf, type Expr, type Lookup, type Ref } from "../expr";
 import type { WorkbookModel } from "../model";
@@ -15,7 +15,7 @@ import { CellMap } from "../cell-map";
 
 export class AttachmentContext {
   readonly model: WorkbookModel;
-  private readonly derived: CellMap<Derivation>;
+  private readonly derived: DerivationIndex;
   /** Values of the input sheets' derived cells as Excel shows them after 计算, computed when asked for. */
   private readonly derivedValues: DerivedValues;
   /** Derived cells 计算 has not written yet (blank in the workbook): the attachments would show blank there. */

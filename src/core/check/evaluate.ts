@@ -7,7 +7,7 @@
  * (sumOf, IntervalSum): a total over 10,000 rows makes no interval per row.
  */
 import Decimal from "decimal.js";
-import { derivationsByCell, derivedCellState, derivedSlots, OwnFormulas, type DerivedCellState, type Derivation } from "../derive";
+import { derivationsByCell, derivedCellState, derivedSlots, OwnFormulas, type DerivationIndex, type DerivedCellState, type Derivation } from "../derive";
 import { constant, refCol, refRow, sumIfsRows, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
@@ -98,7 +98,7 @@ export class CheckContext {
   /** By sheet: the tables on it (a position is looked up in them, not in a map of every cell). */
   private readonly tablesOn = new Map<string, TableIndex[]>();
   // By cell (CellMap): asked for every reference of every formula.
-  private readonly derivedCells: CellMap<Derivation>;
+  private readonly derivedCells: DerivationIndex;
   private readonly statedMemo: CellMap<EvalResult>;
   // By derivation (derivedSlots).
   private readonly fillStates: (DerivedCellState | undefined)[];
