@@ -239,9 +239,6 @@ class Builder {
     return e && e.t === "ref" ? e.at : null;
   }
 
-  /** A SUMIFS sharing its column cells with the others of this build. */
-
-
   private readonly kinds = new Map<TableModel, Map<string, ColumnKind>>();
 
   /** A column's kind (amount when the spec does not say), looked up once per table rather than per cell. */

@@ -15,6 +15,7 @@ import { decimalToNumber } from "./text";
 
 export interface FillResult {
   plan: Plan;
+  /** The model 计算 read. With a step cache it is the cache's: the next step's read patches it in place (patchedModel). */
   model: WorkbookModel;
   /** Cells written, as "sheet!A1". */
   written: string[];

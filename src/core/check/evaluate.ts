@@ -485,7 +485,9 @@ export class CheckContext {
     let rows = this.sumIfsMemo.get(e);
     if (!rows) {
       const shift = this.shift;
-      rows = sumIfsRows(e, (row, col) => this.textAt(e.sheet, row + shift, col)).map((row) => row + shift);
+      rows = sumIfsRows(e, (row, col) => this.textAt(e.sheet, row + shift, col));
+      // Never moved in practice: a SUMIFS is no list column's (Builder.listed), so it is worked out at shift 0.
+      if (shift !== 0) rows = rows.map((row) => row + shift);
       this.sumIfsMemo.set(e, rows);
     }
     return rows;
