@@ -169,6 +169,14 @@ export function decimalFromNumber(n: number): Decimal {
 const decimals = new Map<number, Decimal>();
 
 /**
+ * decimal.js's documented properties: d holds the digits in words of seven (the first word shorter), e the exponent of
+ * the first digit, s the sign; d is null for NaN and ±Infinity.
+ */
+function wordsOf(v: Decimal): { d: number[] | null; e: number; s: number } {
+  return v as unknown as { d: number[] | null; e: number; s: number };
+}
+
+/**
  * A decimal's nearest double, as Decimal.toNumber gives it, without the decimal text it makes and parses: 计算 and
  * 附表 cache a value in every cell they write (~190,000 at 10,000 projects). A short decimal, whose digit words make an
  * integer below 2⁵³ (amounts as typed or summed), is that integer times a power of ten, both exact doubles, so one
@@ -176,9 +184,7 @@ const decimals = new Map<number, Decimal>();
  * decimal.js's way.
  */
 export function decimalToNumber(v: Decimal): number {
-  // decimal.js's documented properties: d holds the digits in words of seven (the first word shorter), e the
-  // exponent of the first digit, s the sign; d is null for NaN and ±Infinity.
-  const { d, e, s } = v as unknown as { d: number[] | null; e: number; s: number };
+  const { d, e, s } = wordsOf(v);
   if (d !== null && d.length <= 3) {
     let int = d[0];
     if (d.length >= 2) int = int * 1e7 + d[1];
@@ -193,11 +199,11 @@ export function decimalToNumber(v: Decimal): number {
 }
 /**
  * x against y as decimal.js's comparedTo gives it (−1, 0, 1; NaN with a NaN), without the copy of y it makes at every
- * comparison: the checker compares ~40,000 rates and bounds at 10,000 projects. Reads the same d, e and s.
+ * comparison: the checker compares ~40,000 rates and bounds at 10,000 projects. Reads the same words (wordsOf).
  */
 export function compareDecimals(x: Decimal, y: Decimal): number {
-  const a = x as unknown as { d: number[] | null; e: number; s: number };
-  const b = y as unknown as { d: number[] | null; e: number; s: number };
+  const a = wordsOf(x);
+  const b = wordsOf(y);
   const xd = a.d;
   const yd = b.d;
   const xs = a.s;
