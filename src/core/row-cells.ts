@@ -40,6 +40,15 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
     return i === undefined ? undefined : this.cells[i];
   }
 
+  /**
+   * The cell of `key`, an unread one read but not kept: for a step that keeps what it works out from the cell (the
+   * checker's figures), as every cell kept is copied by the garbage collector until the command ends.
+   */
+  look(key: string): CellModel | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? undefined : (this.cells[i] ?? this.reading!.read(this.row, i));
+  }
+
   has(key: string): boolean {
     return this.index.has(key);
   }

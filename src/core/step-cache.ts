@@ -1,7 +1,7 @@
 /** The work one command's steps share (see StepCache). */
 import { derivations, derivationsByCell, expenseCode, OwnFormulas, type DerivedCellState, type DerivedValues, type Derivation } from "./derive";
 import type { TableModel, WorkbookModel } from "./model";
-import { patchedModel, readRegistry, readWorkbook, tableSheets, type ChangedCell } from "./reader";
+import { CellChanges, patchedModel, readRegistry, readWorkbook, tableSheets } from "./reader";
 import { sameCellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 /**
@@ -30,10 +30,10 @@ export class StepCache {
   /** Table sheets found to be 计算's workbook with its writes applied (keptValues), and their cells' states. */
   private verified: { sheets: SheetSnapshot[]; states: DerivedCellState[] } | null = null;
 
-  private compared: { snapshot: WorkbookSnapshot; before: SheetSnapshot[]; changed: Change[] | null } | null = null;
+  private compared: { snapshot: WorkbookSnapshot; before: SheetSnapshot[]; changed: CellChanges | null } | null = null;
 
   /** differences() between a snapshot's table sheets and earlier ones, worked out once for both of its askers. */
-  private changes(snapshot: WorkbookSnapshot, before: SheetSnapshot[]): Change[] | null {
+  private changes(snapshot: WorkbookSnapshot, before: SheetSnapshot[]): CellChanges | null {
     const c = this.compared;
     if (c && c.snapshot === snapshot && c.before.length === before.length && c.before.every((s, i) => s === before[i])) return c.changed;
     const changed = differences(tableSheets(snapshot), before);
@@ -94,8 +94,8 @@ export class StepCache {
     const byCell = derivationsByCell(list);
     const states = kept.states.slice();
     for (let i = 0; i < changed.length; i++) {
-      const { sheet, row, col, formula } = changed[i];
-      const d = byCell.get(sheet, row, col);
+      const d = byCell.get(changed.sheets[i], changed.rows[i], changed.cols[i]);
+      const formula = changed.formulas[i];
       if (!d || kept.written[d.ordinal] !== 1 || formula === null || !own.isOwn(d, formula)) return null;
       // It holds 计算's formula now; every other cell is as 计算 found it.
       states[d.ordinal] = "ours";
@@ -116,17 +116,15 @@ export class StepCache {
   }
 }
 
-/** A cell whose value, formula or number format changed, with its formula now. */
-interface Change extends ChangedCell {
-  formula: string | null;
-}
-
 const NO_CELLS: readonly never[] = [];
 
-/** The cells that changed between two reads of the same sheets, or null when the sheets differ: names, positions, merges. */
-function differences(now: SheetSnapshot[], before: SheetSnapshot[]): Change[] | null {
+/**
+ * The cells whose value, formula or number format changed between two reads of the same sheets, with their formulas
+ * now; null when the sheets differ: names, positions, merges.
+ */
+function differences(now: SheetSnapshot[], before: SheetSnapshot[]): CellChanges | null {
   if (now.length !== before.length) return null;
-  const out: Change[] = [];
+  const out = new CellChanges();
   for (let i = 0; i < now.length; i++) {
     const a = now[i];
     const b = before[i];
@@ -154,7 +152,7 @@ function differences(now: SheetSnapshot[], before: SheetSnapshot[]): Change[] | 
           formula !== (formulasB[c] ?? null) ||
           (formatsA[c] ?? null) !== (formatsB[c] ?? null)
         ) {
-          out.push({ sheet: a.name, row: a.originRow + r, col: a.originCol + c, formula });
+          out.add(a.name, a.originRow + r, a.originCol + c, formula);
         }
       }
     }

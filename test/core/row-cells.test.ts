@@ -48,6 +48,21 @@ describe("RowCells", () => {
       expect(from.reads).toEqual(["C5"]);
     });
 
+    it("look() reads an unread cell without keeping it, and answers a kept cell as kept", () => {
+      const from = reading("BCD");
+      const lazy = new RowCells(index, [cell("B5"), undefined, undefined], from, 5);
+      expect(lazy.look("actual")?.ref).toBe("C5");
+      expect(lazy.look("actual")?.ref).toBe("C5");
+      // Read twice, kept neither time.
+      expect(from.reads).toEqual(["C5", "C5"]);
+      expect(lazy.peek("actual")).toBeUndefined();
+      const kept = lazy.get("actual");
+      expect(lazy.look("actual")).toBe(kept);
+      expect(lazy.look("budget")).toBe(lazy.peek("budget"));
+      expect(lazy.look("missing")).toBeUndefined();
+      expect(from.reads).toEqual(["C5", "C5", "C5"]);
+    });
+
     it("forEachRead visits only the cells read so far; forEach, values and iteration read the rest", () => {
       const from = reading("BCD");
       const lazy = new RowCells(index, [undefined, cell("C5"), undefined], from, 5);

@@ -356,7 +356,7 @@ class Checker {
   everyRowHas(t: TableModel, colKey: string): boolean {
     const col = t.columns.get(colKey);
     if (col === undefined) return false;
-    const body = t.rows.filter((r) => r.key !== "total" && r.cells.get("inTotal")?.text?.trim() !== MARKS.no[0]);
+    const body = t.rows.filter((r) => r.key !== "total" && r.cells.look("inTotal")?.text?.trim() !== MARKS.no[0]);
     return body.length > 0 && body.every((r) => this.ctx.nominal(cellAt(t.sheet, r.row, col)) !== "blank");
   }
 
@@ -768,8 +768,9 @@ class Checker {
     const cut = ruleById("plaus.scoreCut");
     const threshold = this.model.settings.overAchievement;
     const pct = (v: Decimal) => `${v.times(100).toFixed(1)}%`;
+    // Cells looked at for their place and figure only (RowCells.look): 10,000 indicators' cells need not be kept.
     const fig = (row: RowModel, col: string): Decimal | null => {
-      const c = row.cells.get(col);
+      const c = row.cells.look(col);
       if (!c) return null;
       const v = this.ctx.nominal(c);
       return typeof v === "object" ? v : null;
@@ -779,7 +780,7 @@ class Checker {
       if (nature === "qualitative") continue;
       const target = fig(row, "target");
       const actual = fig(row, "actual");
-      const anchor = row.cells.get("completion") ?? row.cells.get("actual");
+      const anchor = row.cells.look("completion") ?? row.cells.look("actual");
       if (!anchor) continue;
       let ratio: Decimal | null = null;
       if (target && actual && !target.isZero() && !actual.isZero()) {

@@ -232,16 +232,20 @@ export class CheckContext {
 
   /** The table cell at a reference, if a table holds it (the table read last, should two overlap). */
   cell(at: Ref): CellModel | undefined {
-    return this.cellAt(at.sheet, this.rowOf(at), refCol(at));
+    return this.cellAt(at.sheet, this.rowOf(at), refCol(at), true);
   }
 
-  private cellAt(sheet: string, row: number, col: number): CellModel | undefined {
+  /**
+   * `keep` false: an unread cell is read for the look only (RowCells.look), where what is worked out from it is kept
+   * by position (statedMemo) or not at all (a nominal value).
+   */
+  private cellAt(sheet: string, row: number, col: number, keep = false): CellModel | undefined {
     const on = this.tablesOn.get(sheet) ?? [];
     for (let i = on.length - 1; i >= 0; i--) {
       const { table, rowAt, keyAt } = on[i];
       const colKey = keyAt.get(col);
       const r = colKey === undefined ? undefined : rowAt[row - table.firstRow];
-      const c = r?.cells.get(colKey!);
+      const c = keep ? r?.cells.get(colKey!) : r?.cells.look(colKey!);
       if (c) return c;
     }
     return undefined;
