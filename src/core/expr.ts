@@ -7,6 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { cellRef, columnLetter, parseRef, sheetPrefix } from "./address";
+import { DecimalSum } from "./text";
 
 export interface Ref {
   sheet: string;
@@ -236,9 +237,9 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
     case "num":
       return constant(e.v);
     case "add": {
-      let total = ZERO;
-      for (const a of e.args) total = total.plus(evalNumber(a, lookup, zero));
-      return total;
+      const total = new DecimalSum(ZERO);
+      for (const a of e.args) total.add(evalNumber(a, lookup, zero));
+      return total.value!;
     }
     case "sub":
       return evalNumber(e.a, lookup, zero).minus(evalNumber(e.b, lookup, zero));
@@ -259,12 +260,12 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
       return sumOfNumbers(e.refs, lookup);
     case "sumIfs": {
       const rows = sumIfsRows(e, (row, col) => lookup.textAt(e.sheet, row, col));
-      let total = ZERO;
+      const total = new DecimalSum(ZERO);
       for (let i = 0; i < rows.length; i++) {
         const n = lookup.numberAt(e.sheet, rows[i], e.sumCol);
-        if (n !== null) total = total.plus(n);
+        if (n !== null) total.add(n);
       }
-      return total;
+      return total.value!;
     }
     case "ifText": {
       const t = lookup.text(e.at);
@@ -278,12 +279,12 @@ const ZERO = new Decimal(0);
 
 /** Σ of the numbers in the cells (blank cells and texts count as 0, as Excel's SUM does). */
 function sumOfNumbers(refs: Ref[], lookup: Lookup): Decimal {
-  let total = ZERO;
+  const total = new DecimalSum(ZERO);
   for (const r of refs) {
     const n = lookup.number(r);
-    if (n !== null) total = total.plus(n);
+    if (n !== null) total.add(n);
   }
-  return total;
+  return total.value!;
 }
 
 class NotANumber extends Error {}

@@ -218,6 +218,97 @@ export function compareDecimals(x: Decimal, y: Decimal): number {
   return xd.length === yd.length ? 0 : (xd.length > yd.length) !== (xs < 0) ? 1 : -1;
 }
 
+/**
+ * A running sum of decimals that comes out as adding them one by one with decimal.js does (`acc = acc ? acc.plus(v) :
+ * v`, or from a start), without a decimal.js addition per term: a build of 10,000 projects adds ~340,000 terms, most
+ * of them in totals over a list. Short terms (an amount or a count: at most six decimals) are added as whole
+ * millionths, exact in a double while the sum stays within 2⁵³, where decimal.js's sum is exact too; a longer term (a
+ * quotient's 40 digits), or a sum outgrowing that, hands the exact sum so far over to decimal.js, which adds from there.
+ */
+export class DecimalSum {
+  /** The sum when decimal.js holds it (null: nothing added, or `units` holds it). */
+  private acc: Decimal | null;
+  /** The sum in millionths, while `counting`. */
+  private units = 0;
+  private counting = false;
+  /** The one term counted so far (given back as it is), or null. */
+  private lone: Decimal | null = null;
+  /** The constructor decimal.js's sum would have (the first operand's). */
+  private ctor: Decimal.Constructor = Decimal;
+
+  constructor(start: Decimal | null = null) {
+    this.acc = start;
+  }
+
+  add(v: Decimal, sign: 1 | -1 = 1): void {
+    if (this.counting) {
+      const n = millionths(v);
+      // x + 0 is x.
+      if (n === 0) return;
+      if (n !== null) {
+        const next = this.units + sign * n;
+        if (next <= Number.MAX_SAFE_INTEGER && next >= -Number.MAX_SAFE_INTEGER) {
+          this.units = next;
+          this.lone = null;
+          return;
+        }
+      }
+      this.acc = this.counted();
+      this.counting = false;
+    } else if (this.acc === null || this.acc.isZero()) {
+      // 0 + v is v (a first term too); 0 + 0 is the first 0.
+      const n = millionths(v);
+      if (n !== null && n !== 0) {
+        this.ctor = (this.acc ?? v).constructor as Decimal.Constructor;
+        this.units = sign * n;
+        this.lone = sign > 0 && v.constructor === this.ctor ? v : null;
+        this.counting = true;
+        this.acc = null;
+        return;
+      }
+    }
+    const term = sign > 0 ? v : v.neg();
+    this.acc = this.acc === null ? term : this.acc.plus(term);
+  }
+
+  /** The sum, or null when nothing was added (and no start given). Made once: decimal.js adds any term after it. */
+  get value(): Decimal | null {
+    if (this.counting) {
+      this.acc = this.counted();
+      this.counting = false;
+      this.lone = null;
+    }
+    return this.acc;
+  }
+
+  private counted(): Decimal {
+    return this.lone ?? new this.ctor(`${this.units}e-6`);
+  }
+}
+
+/** v in whole millionths when that is an integer of at most 2⁵³ (0 for either zero), else null. Reads wordsOf. */
+function millionths(v: Decimal): number | null {
+  const { d, e, s } = wordsOf(v);
+  if (d === null || d.length > 3) return null;
+  if (d[0] === 0) return 0;
+  let int = d[0];
+  if (d.length >= 2) int = int * 1e7 + d[1];
+  if (d.length === 3) {
+    if (int > MAX_HIGH_WORDS) return null;
+    int = int * 1e7 + d[2];
+  }
+  // v = int · 10^p; in millionths, int · 10^(p + 6).
+  const k = e - (digitCount(d[0]) - 1) - 7 * (d.length - 1) + 6;
+  if (k >= 0) {
+    if (k > 15) return null;
+    const n = int * POWERS_OF_TEN[k];
+    return n <= Number.MAX_SAFE_INTEGER ? s * n : null;
+  }
+  // Trailing zeros of the last word: exact when int is a multiple of 10^-k.
+  if (k < -22 || int % POWERS_OF_TEN[-k] !== 0) return null;
+  return s * (int / POWERS_OF_TEN[-k]);
+}
+
 /** The largest first two words whose three-word integer stays below 2⁵³. */
 const MAX_HIGH_WORDS = Math.floor((Number.MAX_SAFE_INTEGER - 9_999_999) / 1e7);
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));

@@ -22,7 +22,7 @@ import { readWorkbook } from "../../src/core/reader";
 import { snapshotCell, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { parseRef } from "../../src/core/address";
 import { cellAt, evaluate, inputsOf, refCoords, refKey, type Lookup, type Ref } from "../../src/core/expr";
-import { compareDecimals, decimalFromNumber, decimalToNumber } from "../../src/core/text";
+import { compareDecimals, DecimalSum, decimalFromNumber, decimalToNumber } from "../../src/core/text";
 import { BASES, caseArb, editArb, userWorkbook } from "./generated";
 import { applyPlanToSnapshot, cellMap, clone, snapshotStepHost } from "./snapshot-plan";
 import { modelView } from "../support/model-view";
@@ -474,6 +474,40 @@ describe("fast paths", () => {
     for (const text of ["0", "-0", "12.5", "0.05", "123456789.12", "9007199254740991", "9007199254740993", "1e22", "1e23", "1e-22", "1e-23"]) {
       expect(Object.is(decimalToNumber(new Decimal(text)), new Decimal(text).toNumber())).toBe(true);
     }
+  });
+
+  it("a running sum comes out as adding term by term with decimal.js: value, sign of zero and constructor", () => {
+    const Floor = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_FLOOR });
+    // Amounts (cents to millionths, up to 2⁵³ millionths and past it), long quotients, zeros of either sign, huge and
+    // tiny figures, some made by a clone with another rounding.
+    const short = fc
+      .record({ negative: fc.boolean(), digits: fc.stringMatching(/^[1-9][0-9]{0,15}$/), decimals: fc.integer({ min: 0, max: 8 }) })
+      .map(({ negative, digits, decimals }) => new Decimal(`${negative ? "-" : ""}${digits}e-${decimals}`));
+    const quotient = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e4 })).map(([a, b]) => new Decimal(a).dividedBy(b));
+    const special = fc.constantFrom(new Decimal(0), new Decimal("-0"), new Decimal("1e20"), new Decimal("-1e-30"), new Decimal("9007199254.740991"));
+    const term = fc
+      .tuple(fc.oneof({ weight: 6, arbitrary: short }, quotient, special), fc.boolean(), fc.constantFrom(1, -1) as fc.Arbitrary<1 | -1>, fc.boolean())
+      .map(([v, floor, sign, look]) => ({ v: floor ? new Floor(v) : v, sign, look }));
+    const same = (got: Decimal | null, want: Decimal | null) =>
+      want === null
+        ? expect(got).toBeNull()
+        : expect([got!.toString(), got!.isNeg(), got!.constructor === want.constructor]).toEqual([want.toString(), want.isNeg(), true]);
+    const start = fc.constantFrom(null, new Decimal(0), new Decimal("-0"), new Decimal("2.5"));
+    fc.assert(
+      fc.property(start, fc.array(term, { maxLength: 12 }), (from, terms) => {
+        const sum = new DecimalSum(from);
+        let acc: Decimal | null = from;
+        for (const { v, sign, look } of terms) {
+          sum.add(v, sign);
+          const t = sign > 0 ? v : v.neg();
+          acc = acc ? acc.plus(t) : t;
+          // Asked for on the way, and added to after.
+          if (look) same(sum.value, acc);
+        }
+        same(sum.value, acc);
+      }),
+      { numRuns: Math.max(RUNS, 1000) },
+    );
   });
 
   it("two decimals compare without a copy as decimal.js compares them", () => {

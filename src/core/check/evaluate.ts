@@ -12,7 +12,7 @@ import { constant, refCol, refRow, sumIfsRows, type Expr, type Ref } from "../ex
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
 import { isCellError, sheetWidths, snapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
-import { decimalFromNumber, parseNumberText } from "../text";
+import { DecimalSum, decimalFromNumber, parseNumberText } from "../text";
 import {
   add as ivAdd,
   decimalsOf,
@@ -466,7 +466,7 @@ export class CheckContext {
 
   /** Σ of n nominal values (see nominalSum). */
   private nominalTotal(n: number, term: (i: number) => Nominal): Nominal {
-    let acc: Decimal | null = null;
+    const acc = new DecimalSum();
     let zeroDiv = false;
     for (let i = 0; i < n; i++) {
       const v = term(i);
@@ -475,9 +475,10 @@ export class CheckContext {
         zeroDiv = true;
         continue;
       }
-      acc = acc ? acc.plus(v) : v;
+      acc.add(v);
     }
-    if (acc) return acc;
+    const sum = acc.value;
+    if (sum) return sum;
     return zeroDiv ? "zeroDiv" : "blank";
   }
 

@@ -46,7 +46,7 @@
  */
 import Decimal from "decimal.js";
 // The engine's Decimal at 40 digits, which interval bounds may be (see add).
-import { compareDecimals } from "../text";
+import { compareDecimals, DecimalSum } from "../text";
 
 export type RoundingMode = "nearest" | "truncate";
 export type Outcome = "exact" | "rounding" | "inconsistent";
@@ -202,7 +202,7 @@ export function add(a: Interval, b: Interval): Interval {
  * sum of those is exact.
  */
 export class IntervalSum {
-  private nominal: Decimal | null = null;
+  private readonly nominal = new DecimalSum();
   private readonly below = new Map<number, number>();
   private readonly above = new Map<number, number>();
   /** Distances of the bounds of terms added as intervals. */
@@ -268,28 +268,28 @@ export class IntervalSum {
 
   /** The nominal sum (null when nothing was added). */
   get value(): Decimal | null {
-    return this.nominal;
+    return this.nominal.value;
   }
 
   /** The interval of the sum (null when a term had none, or nothing was added). */
   interval(): Interval | null {
-    if (this.nominal === null || this.unbounded) return null;
+    const nominal = this.nominal.value;
+    if (nominal === null || this.unbounded) return null;
     const spread = (halves: Map<number, number>, extra: Decimal | null) => {
       let total = extra ?? new D(0);
       for (const [decimals, count] of halves) total = total.plus(halfUnit(decimals).times(count));
       return total;
     };
     return {
-      lo: this.nominal.minus(spread(this.below, this.belowExtra)),
-      hi: this.nominal.plus(spread(this.above, this.aboveExtra)),
+      lo: nominal.minus(spread(this.below, this.belowExtra)),
+      hi: nominal.plus(spread(this.above, this.aboveExtra)),
       loOpen: this.loOpen,
       hiOpen: this.hiOpen,
     };
   }
 
   private addNominal(value: Decimal, sign: 1 | -1): void {
-    const v = sign > 0 ? value : value.neg();
-    this.nominal = this.nominal ? this.nominal.plus(v) : v;
+    this.nominal.add(value, sign);
   }
 }
 
