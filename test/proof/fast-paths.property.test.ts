@@ -16,12 +16,13 @@ import { add as addInterval, type Interval } from "../../src/core/check/interval
 import { computeDerived, Derivation, derivations, derivedCellState, DerivedValues, OwnFormulas } from "../../src/core/derive";
 import { StepCache } from "../../src/core/step-cache";
 import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
-import { NATURES, REGISTRY_SHEET } from "../../src/core/data/layout";
-import { fillWorkbook } from "../../src/core/fill";
+import { NATURES, REGISTRY_SHEET, type TableId } from "../../src/core/data/layout";
+import { RULES } from "../../src/core/data/rules";
+import { fillWorkbook, requiredInputCells } from "../../src/core/fill";
 import { readWorkbook } from "../../src/core/reader";
 import { snapshotCell, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { parseRef } from "../../src/core/address";
-import { cellAt, evaluate, inputsOf, refCoords, refKey, type Lookup, type Ref } from "../../src/core/expr";
+import { cellAt, evaluate, inputsOf, refCoords, refKey, strictInputsOf, type Lookup, type Ref } from "../../src/core/expr";
 import { compareDecimals, DecimalSum, decimalFromNumber, decimalToNumber } from "../../src/core/text";
 import { BASES, caseArb, editArb, userWorkbook } from "./generated";
 import { applyPlanToSnapshot, cellMap, clone, snapshotStepHost } from "./snapshot-plan";
@@ -74,6 +75,46 @@ describe("fast paths", () => {
       { numRuns: RUNS },
     );
     expect(blanks).toBeGreaterThan(0);
+  });
+
+  it("the required-input rule reports the empty required cells a blank derived cell reads, found from those cells", () => {
+    let reported = 0;
+    fc.assert(
+      fc.property(arb, (x) => {
+        const s = workbook(x);
+        const { findings } = checkWorkbook(s);
+        const got = findings.filter((f) => f.ruleId === "input.required" && f.cells.length > 0).flatMap((f) => f.cells.map((c) => `${f.sheet}!${c}`));
+        // Asked of every derived cell, as the rule did before it started from the empty cells.
+        const { list, quick: ctx } = checkerPair(x);
+        const model = readWorkbook(s);
+        const required = requiredInputCells(model);
+        const notAsked = new Set(list.filter((d) => ["typed", "foreign"].includes(ctx.stateAt(d)!)).flatMap((d) => strictInputsOf(d.expr).map(refKey)));
+        // The rule's own exclusions (a fund's opening budget).
+        for (const sel of RULES.find((r) => r.id === "input.required")!.params!.exclude as { table: TableId; rows?: string[]; cols?: string[] }[]) {
+          for (const t of model.tables.get(sel.table) ?? []) {
+            for (const row of t.rows.filter((r) => !sel.rows || sel.rows.includes(r.key))) {
+              for (const [col, c] of row.cells) if (!sel.cols || sel.cols.includes(col)) notAsked.add(`${c.sheet}!${c.ref}`);
+            }
+          }
+        }
+        const want = new Set<string>();
+        for (const d of list) {
+          if (!["blank", "ours"].includes(ctx.stateAt(d)!) || !ctx.isBlank(d)) continue;
+          for (const at of strictInputsOf(d.expr)) {
+            const k = refKey(at);
+            const c = ctx.cell(at);
+            if (!required.has(k) || notAsked.has(k) || ctx.derivationAt(at) || !c) continue;
+            if (c.raw === null && c.text === null && !c.noneMark && !c.error) want.add(k);
+          }
+        }
+        const unit = model.tables.get("info")?.[0]?.rowByKey.get("unit")?.cells.get("value");
+        const unitNamed = unit && unit.text === null && unit.raw === null ? [`${unit.sheet}!${unit.ref}`] : [];
+        reported += want.size;
+        expect(new Set(got)).toEqual(new Set([...want, ...unitNamed]));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(reported).toBeGreaterThan(0);
   });
 
   it("the checker's nominal values agree with its figures (value and interval) for every derived cell", () => {

@@ -18,7 +18,8 @@ import {
 } from "../data/rules";
 import { expenseCode, expenseHierarchy, indicatorNature, type DerivedCellState, type Derivation, type OwnFormulas } from "../derive";
 import { derive, readModel, type StepCache } from "../step-cache";
-import { cellAt, inputsOf, refCoords, refKey, strictInputsOf, type Expr, type Ref } from "../expr";
+import { cellAt, inputsOf, refCol, refCoords, refKey, refRow, strictInputsOf, type Expr, type Ref } from "../expr";
+import { CellMap } from "../cell-map";
 import { requiredInputCells } from "../fill";
 import { severityOrder, type Finding, type Severity } from "../findings";
 import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
@@ -580,12 +581,35 @@ class Checker {
       const st = this.ctx.stateAt(d);
       if (st === "typed" || st === "foreign") for (const at of strictInputsOf(d.expr)) excluded.add(refKey(at));
     }
+    // Only a required cell left empty is reported, through a blank derived cell that reads it: the derived cells that
+    // read one are found from the few empty cells (a list column's cell from its first cell's inputs, moved down)
+    // rather than each of ~93,000 asked whether it is blank.
+    const empty = new CellMap<true>();
+    let anyEmpty = false;
+    for (const k of required.keys()) {
+      if (excluded.has(k)) continue;
+      const bang = k.lastIndexOf("!");
+      const { row, col } = parseRef(k.slice(bang + 1));
+      const at = cellAt(k.slice(0, bang), row, col);
+      if (this.ctx.derivationAt(at)) continue;
+      const c = this.ctx.cell(at);
+      if (!c || c.raw !== null || c.text !== null || c.noneMark || c.error) continue;
+      empty.set(at.sheet, row, col, true);
+      anyEmpty = true;
+    }
+    const readsEmpty = (d: Derivation): boolean => {
+      const inputs = strictInputsOf(d.baseExpr);
+      for (let j = 0; j < inputs.length; j++) {
+        if (empty.has(inputs[j].sheet, refRow(inputs[j]) + d.shift, refCol(inputs[j]))) return true;
+      }
+      return false;
+    };
     const seen = new Set<string>();
-    for (let i = 0; i < this.ctx.derivations.length; i++) {
+    for (let i = 0; anyEmpty && i < this.ctx.derivations.length; i++) {
       const d = this.ctx.derivations[i];
       const st = this.ctx.stateAt(d);
       if (st !== "blank" && st !== "ours") continue;
-      if (!this.ctx.isBlank(d)) continue;
+      if (!readsEmpty(d) || !this.ctx.isBlank(d)) continue;
       for (const at of strictInputsOf(d.expr)) {
         const k = refKey(at);
         if (seen.has(k) || !required.has(k) || excluded.has(k) || this.ctx.derivationAt(at)) continue;
