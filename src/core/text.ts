@@ -220,20 +220,21 @@ export function compareDecimals(x: Decimal, y: Decimal): number {
 
 /**
  * A running sum of decimals that comes out as adding them one by one with decimal.js does (`acc = acc ? acc.plus(v) :
- * v`, or from a start), without a decimal.js addition per term: a build of 10,000 projects adds ~340,000 terms, most
- * of them in totals over a list. Short terms (an amount or a count: at most six decimals) are added as whole
- * millionths, exact in a double while the sum stays within 2⁵³, where decimal.js's sum is exact too; a longer term (a
- * quotient's 40 digits), or a sum outgrowing that, hands the exact sum so far over to decimal.js, which adds from there.
+ * v`, or from a start), without a decimal.js addition per term of a long sum: a build of 10,000 projects adds
+ * ~340,000 terms, most of them in totals over a list. From its COUNT_FROM-th term, while the sum and each term are
+ * short (at most six decimals: amounts and counts), the sum is counted in whole millionths, exact in a double while
+ * within 2⁵³, where decimal.js's sum is exact too; a longer term (a quotient's 40 digits), or a sum outgrowing that,
+ * hands the exact sum so far back to decimal.js. A short sum is left to decimal.js: making its decimal from millionths
+ * would cost more than its additions.
  */
 export class DecimalSum {
-  /** The sum when decimal.js holds it (null: nothing added, or `units` holds it). */
+  /** The sum while decimal.js holds it (null: nothing added, or `units` holds it). */
   private acc: Decimal | null;
   /** The sum in millionths, while `counting`. */
   private units = 0;
   private counting = false;
-  /** The one term counted so far (given back as it is), or null. */
-  private lone: Decimal | null = null;
-  /** The constructor decimal.js's sum would have (the first operand's). */
+  private added = 0;
+  /** The constructor of decimal.js's sum (its first operand's), while `counting`. */
   private ctor: Decimal.Constructor = Decimal;
 
   constructor(start: Decimal | null = null) {
@@ -249,42 +250,41 @@ export class DecimalSum {
         const next = this.units + sign * n;
         if (next <= Number.MAX_SAFE_INTEGER && next >= -Number.MAX_SAFE_INTEGER) {
           this.units = next;
-          this.lone = null;
           return;
         }
       }
       this.acc = this.counted();
       this.counting = false;
-    } else if (this.acc === null || this.acc.isZero()) {
-      // 0 + v is v (a first term too); 0 + 0 is the first 0.
-      const n = millionths(v);
-      if (n !== null && n !== 0) {
-        this.ctor = (this.acc ?? v).constructor as Decimal.Constructor;
-        this.units = sign * n;
-        this.lone = sign > 0 && v.constructor === this.ctor ? v : null;
-        this.counting = true;
-        this.acc = null;
-        return;
-      }
     }
     const term = sign > 0 ? v : v.neg();
     this.acc = this.acc === null ? term : this.acc.plus(term);
+    if (++this.added >= COUNT_FROM) {
+      // A zero stays with decimal.js, which keeps its sign through added zeros.
+      const n = millionths(this.acc);
+      if (n !== null && n !== 0) {
+        this.units = n;
+        this.ctor = this.acc.constructor as Decimal.Constructor;
+        this.acc = null;
+        this.counting = true;
+      }
+    }
   }
 
-  /** The sum, or null when nothing was added (and no start given). Made once: decimal.js adds any term after it. */
+  /** The sum, or null when nothing was added (and no start given). */
   get value(): Decimal | null {
     if (this.counting) {
       this.acc = this.counted();
       this.counting = false;
-      this.lone = null;
     }
     return this.acc;
   }
 
   private counted(): Decimal {
-    return this.lone ?? new this.ctor(`${this.units}e-6`);
+    return new this.ctor(`${this.units}e-6`);
   }
 }
+/** The term from which a sum is counted in millionths (see DecimalSum). */
+const COUNT_FROM = 8;
 
 /** v in whole millionths when that is an integer of at most 2⁵³ (0 for either zero), else null. Reads wordsOf. */
 function millionths(v: Decimal): number | null {

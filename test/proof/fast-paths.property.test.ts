@@ -535,7 +535,7 @@ describe("fast paths", () => {
         : expect([got!.toString(), got!.isNeg(), got!.constructor === want.constructor]).toEqual([want.toString(), want.isNeg(), true]);
     const start = fc.constantFrom(null, new Decimal(0), new Decimal("-0"), new Decimal("2.5"));
     fc.assert(
-      fc.property(start, fc.array(term, { maxLength: 12 }), (from, terms) => {
+      fc.property(start, fc.array(term, { maxLength: 30 }), (from, terms) => {
         const sum = new DecimalSum(from);
         let acc: Decimal | null = from;
         for (const { v, sign, look } of terms) {
@@ -549,6 +549,14 @@ describe("fast paths", () => {
       }),
       { numRuns: Math.max(RUNS, 1000) },
     );
+    // Long runs of zeros (of either sign), which random terms seldom make.
+    const zeros = (n: number, first: string) => [first, ...Array.from({ length: n - 1 }, (_, i) => (i % 2 ? "0" : "-0"))].map((t) => new Decimal(t));
+    const negativeZeros = (n: number) => Array.from({ length: n }, () => new Decimal("-0"));
+    for (const terms of [negativeZeros(12), [...negativeZeros(9), new Decimal(0)], zeros(12, "-0"), zeros(12, "0"), [...zeros(9, "-0"), new Decimal("1.5"), new Decimal("-1.5"), new Decimal("-0")]]) {
+      const sum = new DecimalSum();
+      for (const t of terms) sum.add(t);
+      same(sum.value, terms.reduce((a, b) => a.plus(b)));
+    }
   });
 
   it("two decimals compare without a copy as decimal.js compares them", () => {
