@@ -237,9 +237,10 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
     case "num":
       return constant(e.v);
     case "add": {
-      const total = new DecimalSum(ZERO);
-      for (const a of e.args) total.add(evalNumber(a, lookup, zero));
-      return total.value!;
+      // A row's few terms: a DecimalSum pays for long sums only (SUM and SUMIFS below).
+      let total = ZERO;
+      for (const a of e.args) total = total.plus(evalNumber(a, lookup, zero));
+      return total;
     }
     case "sub":
       return evalNumber(e.a, lookup, zero).minus(evalNumber(e.b, lookup, zero));

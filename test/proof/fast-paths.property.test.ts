@@ -16,6 +16,7 @@ import { add as addInterval, type Interval } from "../../src/core/check/interval
 import { computeDerived, Derivation, derivations, derivedCellState, DerivedValues, OwnFormulas } from "../../src/core/derive";
 import { StepCache } from "../../src/core/step-cache";
 import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
+import { rateVersus } from "../../src/core/check/check";
 import { NATURES, REGISTRY_SHEET, type TableId } from "../../src/core/data/layout";
 import { RULES } from "../../src/core/data/rules";
 import { fillWorkbook, requiredInputCells } from "../../src/core/fill";
@@ -557,6 +558,29 @@ describe("fast paths", () => {
       for (const t of terms) sum.add(t);
       same(sum.value, terms.reduce((a, b) => a.plus(b)));
     }
+  });
+
+  it("a rate is compared with a bound on doubles only when that gives what comparing the decimals gives", () => {
+    const short = fc
+      .record({ negative: fc.boolean(), digits: fc.stringMatching(/^[0-9]{1,16}$/), exponent: fc.integer({ min: -8, max: 8 }) })
+      .map(({ negative, digits, exponent }) => new Decimal(`${negative ? "-" : ""}${digits}e${exponent}`));
+    const long = fc.tuple(short, fc.integer({ min: 1, max: 999 })).map(([x, k]) => x.dividedBy(k));
+    const extreme = fc.constantFrom(new Decimal("1e-320"), new Decimal("-3e-310"), new Decimal("1e400"), new Decimal("7e308"));
+    const decimal = fc.oneof({ weight: 4, arbitrary: short }, long, extreme);
+    const nonZero = decimal.filter((d) => !d.isZero());
+    const bound = fc.oneof(fc.constantFrom(new Decimal(1), new Decimal("0.6"), new Decimal("1.2"), new Decimal(0)), decimal);
+    // Often on the bound or a hair from it: num = bound × den (+ a tiny step).
+    const parts = fc.oneof(
+      fc.tuple(decimal, nonZero, bound).map(([num, den, b]) => ({ num, den, b })),
+      fc.tuple(nonZero, bound, fc.constantFrom("0", "1e-30", "-1e-30", "1e-13", "-1e-9")).map(([den, b, step]) => ({ num: b.times(den).plus(step), den, b })),
+    );
+    fc.assert(
+      fc.property(parts, ({ num, den, b }) => {
+        const exact = compareDecimals(num, b.times(den)) * (den.isPositive() ? 1 : -1);
+        expect(Math.sign(rateVersus({ num, den, stated: null }, b))).toBe(Math.sign(exact));
+      }),
+      { numRuns: Math.max(RUNS, 1000) },
+    );
   });
 
   it("two decimals compare without a copy as decimal.js compares them", () => {

@@ -25,7 +25,7 @@ import { severityOrder, type Finding, type Severity } from "../findings";
 import type { CellModel, RowModel, TableModel, WorkbookModel } from "../model";
 import { emptyPlan, type Plan } from "../plan";
 import { isCellError, type WorkbookSnapshot } from "../snapshot";
-import { compareDecimals, decimalFromNumber, normalizeLabel, YUAN_PER_WAN } from "../text";
+import { compareDecimals, decimalFromNumber, decimalToNumber, normalizeLabel, YUAN_PER_WAN } from "../text";
 import { CheckContext, statedFigure, type Figure, type StatedFigure } from "./evaluate";
 import { attachExplanations } from "./explain";
 import { highlightPlan } from "./highlight";
@@ -114,18 +114,28 @@ export function ruleForDerivation(d: Derivation, rules: Rule[] = RULES): Rule | 
  * num / den). The plausibility rules compare num / den with a bound without dividing (rateVersus): 10,000s of rates,
  * few of them past a bound; the quotient is made for a finding's message alone (rateOf).
  */
-type RatioParts = { num: Decimal; den: Decimal; stated: Decimal | null };
+export type RatioParts = { num: Decimal; den: Decimal; stated: Decimal | null };
 
 /** The rate as a number: what the cell states, else num / den (den is never zero). */
 function rateOf(p: RatioParts): Decimal {
   return p.stated ?? p.num.dividedBy(p.den);
 }
 
-/** The rate against `bound` (1, 0 or −1, as Decimal.cmp): num against bound × den, turned round for a negative den. */
-function rateVersus(p: RatioParts, bound: Decimal): number {
+/**
+ * The rate against `bound` (1, 0 or −1, as Decimal.cmp): num against bound × den, turned round for a negative den.
+ * Decided on doubles when they are clearly apart, as 10,000s of rates are; exactly when they are close.
+ */
+export function rateVersus(p: RatioParts, bound: Decimal): number {
   if (p.stated) return compareDecimals(p.stated, bound);
+  const turn = p.den.isPositive() ? 1 : -1;
+  const a = decimalToNumber(p.num);
+  const b = decimalToNumber(bound) * decimalToNumber(p.den);
+  // Each double is within 2⁻⁵³ of its decimal and the product within 2⁻⁵² (away from the subnormals), so a gap of
+  // 10⁻¹² of their size is the decimals' gap's sign.
+  const size = Math.abs(a) + Math.abs(b);
+  if (size > 1e-280 && size < Infinity && Math.abs(a - b) > 1e-12 * size) return a > b ? turn : -turn;
   const c = compareDecimals(p.num, bound.times(p.den));
-  return p.den.isPositive() ? c : -c;
+  return turn > 0 ? c : -c;
 }
 
 const ONE = new Decimal(1);
