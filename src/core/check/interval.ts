@@ -239,10 +239,27 @@ export class IntervalSum {
       hiOpen = positive;
     }
     if (sign < 0) [down, up, loOpen, hiOpen] = [up, down, hiOpen, loOpen];
-    if (down) this.below.set(decimals, (this.below.get(decimals) ?? 0) + down);
-    if (up) this.above.set(decimals, (this.above.get(decimals) ?? 0) + up);
+    // A column's figures share their decimals: counted in a run, put in the maps when the decimals change.
+    if (decimals !== this.runDecimals) {
+      this.endRun();
+      this.runDecimals = decimals;
+    }
+    this.runBelow += down;
+    this.runAbove += up;
     this.loOpen ||= loOpen;
     this.hiOpen ||= hiOpen;
+  }
+
+  /** Half-units of the terms added with the same decimals in a row, not yet in below and above. */
+  private runDecimals = NaN;
+  private runBelow = 0;
+  private runAbove = 0;
+
+  private endRun(): void {
+    const d = this.runDecimals;
+    if (this.runBelow) this.below.set(d, (this.below.get(d) ?? 0) + this.runBelow);
+    if (this.runAbove) this.above.set(d, (this.above.get(d) ?? 0) + this.runAbove);
+    this.runBelow = this.runAbove = 0;
   }
 
   /** sign · an exact figure: [v, v]. */
@@ -275,6 +292,7 @@ export class IntervalSum {
   interval(): Interval | null {
     const nominal = this.nominal.value;
     if (nominal === null || this.unbounded) return null;
+    this.endRun();
     const spread = (halves: Map<number, number>, extra: Decimal | null) => {
       let total = extra ?? new D(0);
       for (const [decimals, count] of halves) total = total.plus(halfUnit(decimals).times(count));
