@@ -381,8 +381,9 @@ class Checker {
         const an = this.ctx.nominalSum(a.refs);
         const bn = this.ctx.nominalSum(b.refs);
         if (typeof an !== "object" || typeof bn !== "object") continue;
-        if (pair.requireAllRows && !pair.a.cols.every((c) => this.everyRowHas(a.table, c))) continue;
         if (inWanNominal(an, a.table.scale).eq(inWanNominal(bn, b.table.scale))) continue;
+        // Asked of every row, so only of sides that differ.
+        if (pair.requireAllRows && !pair.a.cols.every((c) => this.everyRowHas(a.table, c))) continue;
         // Each side in 万元: one table may be kept in 元 (单位：元).
         const af = inWan(this.ctx.sumOf(a.refs) as Figure, a.table.scale);
         const bf = inWan(this.ctx.sumOf(b.refs) as Figure, b.table.scale);
