@@ -93,13 +93,21 @@ export class StepCache {
     // The changed cells are looked up by position, without naming them.
     const byCell = derivationsByCell(list);
     const states = kept.states.slice();
-    for (let i = 0; i < changed.length; i++) {
-      const d = byCell.get(changed.sheets[i], changed.rows[i], changed.cols[i]);
-      const formula = changed.formulas[i];
-      if (!d || kept.written[d.ordinal] !== 1 || formula === null || !own.isOwn(d, formula)) return null;
-      // It holds 计算's formula now; every other cell is as 计算 found it.
-      states[d.ordinal] = "ours";
-    }
+    const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+    let mine = true;
+    changed.forEachRun((name, from, to) => {
+      const sheet = sheets.get(name)!;
+      for (let i = from; i < to && mine; i++) {
+        const row = changed.row(i);
+        const col = changed.col(i);
+        const d = byCell.get(name, row, col);
+        const formula = sheet.formulas[row - sheet.originRow]?.[col - sheet.originCol] ?? null;
+        if (!d || kept.written[d.ordinal] !== 1 || formula === null || !own.isOwn(d, formula)) mine = false;
+        // It holds 计算's formula now; every other cell is as 计算 found it.
+        else states[d.ordinal] = "ours";
+      }
+    });
+    if (!mine) return null;
     this.verified = { sheets: tableSheets(snapshot), states };
     return kept.values;
   }
@@ -119,8 +127,8 @@ export class StepCache {
 const NO_CELLS: readonly never[] = [];
 
 /**
- * The cells whose value, formula or number format changed between two reads of the same sheets, with their formulas
- * now; null when the sheets differ: names, positions, merges.
+ * The cells whose value, formula or number format changed between two reads of the same sheets; null when the
+ * sheets differ: names, positions, merges.
  */
 function differences(now: SheetSnapshot[], before: SheetSnapshot[]): CellChanges | null {
   if (now.length !== before.length) return null;
@@ -152,7 +160,7 @@ function differences(now: SheetSnapshot[], before: SheetSnapshot[]): CellChanges
           formula !== (formulasB[c] ?? null) ||
           (formatsA[c] ?? null) !== (formatsB[c] ?? null)
         ) {
-          out.add(a.name, a.originRow + r, a.originCol + c, formula);
+          out.add(a.name, a.originRow + r, a.originCol + c);
         }
       }
     }
