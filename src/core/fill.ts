@@ -67,9 +67,20 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   const states: DerivedCellState[] = new Array(list.length);
   // Indexed loops over the derivations here and in the other steps: a build runs once, its code not yet optimized, and
   // there a for…of makes an iterator result per entry (93,000 at 10,000 projects) and runs several times slower.
+  // How many cells each sheet's plan gets, counted by runs of one sheet's derivations: the plan's arrays are made at
+  // their length (grown by push, 93,000 entries were copied again and again).
+  const perSheet = new Map<string, number>();
+  let inRun = 0;
   for (let i = 0; i < list.length; i++) {
     states[i] = derivedCellState(sheets.get(list[i].sheet), list[i], own);
-    if (writtenByFill(states[i])) writes[i] = 1;
+    if (writtenByFill(states[i])) {
+      writes[i] = 1;
+      inRun++;
+    }
+    if (i + 1 === list.length || list[i + 1].sheet !== list[i].sheet) {
+      perSheet.set(list[i].sheet, (perSheet.get(list[i].sheet) ?? 0) + inRun);
+      inRun = 0;
+    }
   }
   const isWritten = (d: Derivation) => writes[d.ordinal] === 1;
   const derived = new DerivedValues(snapshot, list, "excel", model.settings, isWritten);
@@ -82,7 +93,10 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   // Derivations come sheet by sheet: the sheet's plan and snapshot are looked up when the sheet changes.
   let sheetPlan: SheetPlan | undefined;
   let sheet: SheetSnapshot | undefined;
-  const writtenCells: Derivation[] = [];
+  const filled = new Map<SheetPlan, number>();
+  let planned = 0;
+  const writtenCells: Derivation[] = new Array(list.length);
+  let writtenCount = 0;
   const kept: string[] = [];
   const missing = new Set<string>();
   for (let i = 0; i < list.length; i++) {
@@ -93,8 +107,10 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     }
     const value = derived.value(d);
     if (sheetPlan?.name !== d.sheet) {
+      if (sheetPlan) filled.set(sheetPlan, planned);
       sheetPlan = sheetPlans.get(d.sheet);
-      if (!sheetPlan) sheetPlans.set(d.sheet, (sheetPlan = { name: d.sheet, cells: [] }));
+      if (!sheetPlan) sheetPlans.set(d.sheet, (sheetPlan = { name: d.sheet, cells: new Array<CellWrite>(perSheet.get(d.sheet)!) }));
+      planned = filled.get(sheetPlan) ?? 0;
       sheet = sheets.get(d.sheet);
     }
     // Only where the format differs: the template formats its derived cells already, and every byte counts in a
@@ -106,8 +122,8 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     const write: CellWrite = template
       ? new TemplatedFormulaWrite(d.row, d.col, template, d.shift, cachedValue(value), numberFormat)
       : { ref: d.ref, formula: own.rendered(d), result: cachedValue(value), numberFormat };
-    sheetPlan.cells.push(write);
-    writtenCells.push(d);
+    sheetPlan.cells[planned++] = write;
+    writtenCells[writtenCount++] = d;
     if (value === "blank") {
       requiredInputs ??= requiredInputCells(model);
       for (const input of strictInputsOf(d.expr)) {
@@ -121,6 +137,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
       }
     }
   }
+  writtenCells.length = writtenCount;
   const plan: Plan = { styles: {}, sheets: [...sheetPlans.values()] };
 
   const bySheet = INPUT_TABLES.map((t) => t.sheet)

@@ -152,6 +152,11 @@ describe("fill: nothing the user typed changes", () => {
     expect(ws.getCell(rateRef).value).toBe(0.8157);
     expect(ws.getCell(balanceRef).value).toEqual({ formula: "1+1", result: 2 });
     expect(result.kept).toEqual(expect.arrayContaining([`预算执行!${rateRef}`, `预算执行!${balanceRef}`]));
+    // The plan's arrays, made at the length counted before the cells were kept, hold every write and nothing else.
+    const writes = result.plan.sheets.flatMap((sp) => [...sp.cells]);
+    expect(writes.every((w) => w !== undefined && typeof w.ref === "string")).toBe(true);
+    expect(writes.length).toBe(result.written.length);
+    expect(writes.map((w) => `${result.plan.sheets.find((sp) => sp.cells.includes(w))!.name}!${w.ref}`).sort()).toEqual([...result.written].sort());
   });
 
   it("is idempotent and updates its own formulas when a setting changes", async () => {
