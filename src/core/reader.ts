@@ -314,6 +314,10 @@ class TableReading implements DeferredReading {
     return readFigure(this.sheet, row, this.cols[i], this.kinds[i], this.scale, this.percent[i]);
   }
 
+  original(row: number, i: number): CellValue {
+    return this.sheet.values[row - this.sheet.originRow]?.[this.cols[i] - this.sheet.originCol] ?? null;
+  }
+
   /** Reads the cells still unread from a later snapshot of the sheet (patchedModel: only quiet figures changed). */
   moveTo(sheet: SheetSnapshot): void {
     this.sheet = sheet;

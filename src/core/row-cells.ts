@@ -7,10 +7,13 @@
  * model), and a read cell held to the end of a command is what the garbage collector spends its time copying.
  */
 import type { CellModel } from "./model";
+import type { CellValue } from "./snapshot";
 
 /** How a row's unread cells are read: by row and by the cell's position in the table's column index. */
 export interface DeferredReading {
   read(row: number, i: number): CellModel;
+  /** What the workbook holds there, as the cell read would have it as its `original`. */
+  original(row: number, i: number): CellValue;
 }
 
 export class RowCells implements ReadonlyMap<string, CellModel> {
@@ -47,6 +50,14 @@ export class RowCells implements ReadonlyMap<string, CellModel> {
   look(key: string): CellModel | undefined {
     const i = this.index.get(key);
     return i === undefined ? undefined : (this.cells[i] ?? this.reading!.read(this.row, i));
+  }
+
+  /** The `original` of the cell of `key`, without reading it: what the workbook holds there. */
+  original(key: string): CellValue | undefined {
+    const i = this.index.get(key);
+    if (i === undefined) return undefined;
+    const cell = this.cells[i];
+    return cell ? cell.original : this.reading!.original(this.row, i);
   }
 
   has(key: string): boolean {

@@ -1,3 +1,4 @@
+import { ColumnIndex, RowCells } from "../../src/core/row-cells";
 /**
  * What the steps keep per derived cell sits in arrays by each derivation's ordinal (derivedSlots): a list whose
  * derivations are not at their ordinals would have one cell read another's value, so it is refused.
@@ -92,7 +93,7 @@ describe("an expense row's code", () => {
     const digits = text?.normalize("NFKC").trim() ?? "";
     return /^\d{3,7}$/.test(digits) ? digits : null;
   };
-  const rowWith = (cell: Partial<CellModel>) => ({ cells: new Map([["code", cell as CellModel]]) }) as unknown as RowModel;
+  const rowWith = (cell: Partial<CellModel>) => ({ cells: new RowCells(new ColumnIndex(["code"]), [cell as CellModel]) }) as unknown as RowModel;
 
   test("a code typed as a number reads as its decimal's text does", () => {
     const number = fc.oneof(

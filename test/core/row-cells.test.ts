@@ -29,11 +29,24 @@ describe("RowCells", () => {
   });
 
   describe("cells left unread", () => {
-    /** Reads "<column letter><row>" and counts its reads. */
+    /** Reads "<column letter><row>" and counts its reads; the workbook holds the text "<letter><row>" there. */
     function reading(letters: string): DeferredReading & { reads: string[] } {
       const reads: string[] = [];
-      return { reads, read: (r, i) => (reads.push(`${letters[i]}${r}`), cell(`${letters[i]}${r}`)) };
+      return {
+        reads,
+        read: (r, i) => (reads.push(`${letters[i]}${r}`), { ...cell(`${letters[i]}${r}`), original: `${letters[i]}${r}` }),
+        original: (r, i) => `${letters[i]}${r}`,
+      };
     }
+
+    it("original() answers what the workbook holds without reading the cell", () => {
+      const from = reading("BCD");
+      const lazy = new RowCells(index, [{ ...cell("B5"), original: 12 }, undefined, undefined], from, 5);
+      expect([lazy.original("budget"), lazy.original("actual"), lazy.original("missing")]).toEqual([12, "C5", undefined]);
+      expect(from.reads).toEqual([]);
+      expect(lazy.peek("actual")).toBeUndefined();
+      expect(lazy.get("actual")?.original).toBe(lazy.original("actual"));
+    });
 
     it("are read when first asked for, once, and the same cell is answered after", () => {
       const from = reading("BCD");
