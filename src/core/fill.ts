@@ -95,8 +95,6 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   let sheet: SheetSnapshot | undefined;
   const filled = new Map<SheetPlan, number>();
   let planned = 0;
-  const writtenCells: Derivation[] = new Array(list.length);
-  let writtenCount = 0;
   const kept: string[] = [];
   const missing = new Set<string>();
   for (let i = 0; i < list.length; i++) {
@@ -123,7 +121,6 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
       ? new TemplatedFormulaWrite(d.row, d.col, template, d.shift, cachedValue(value), numberFormat)
       : { ref: d.ref, formula: own.rendered(d), result: cachedValue(value), numberFormat };
     sheetPlan.cells[planned++] = write;
-    writtenCells[writtenCount++] = d;
     if (value === "blank") {
       requiredInputs ??= requiredInputCells(model);
       for (const input of strictInputsOf(d.expr)) {
@@ -137,8 +134,8 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
       }
     }
   }
-  writtenCells.length = writtenCount;
   const plan: Plan = { styles: {}, sheets: [...sheetPlans.values()] };
+  const writtenCount = plan.sheets.reduce((n, sp) => n + sp.cells.length, 0);
 
   const bySheet = INPUT_TABLES.map((t) => t.sheet)
     .filter((s, i, all) => all.indexOf(s) === i)
@@ -147,9 +144,9 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     .map(([s, n]) => `${s} ${n}`);
   const lines: string[] = [];
   lines.push(
-    writtenCells.length === 0
+    writtenCount === 0
       ? format("fillNothing", {}, lang)
-      : format("fillSummary", { count: writtenCells.length, bySheet: bySheet.length ? `（${bySheet.join("，")}）` : "" }, lang),
+      : format("fillSummary", { count: writtenCount, bySheet: bySheet.length ? `（${bySheet.join("，")}）` : "" }, lang),
   );
   if (kept.length > 0) lines.push(format("fillKeptTyped", { count: kept.length }, lang));
   const missingList = [...missing];
@@ -164,7 +161,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
     model,
     // Named only when asked (tests, the bench): no host needs 93,000 "sheet!A1" strings at 10,000 projects.
     get written() {
-      return (written ??= writtenCells.map((d) => d.key));
+      return (written ??= list.filter((d) => writes[d.ordinal] === 1).map((d) => d.key));
     },
     kept,
     missingInputs: missingList,

@@ -212,6 +212,10 @@ export class IntervalSum {
   private hiOpen = false;
   /** A term had no interval (an indeterminate quotient): neither has the sum. */
   private unbounded = false;
+  /** Half-units of the terms added with the same decimals in a row, not yet in below and above. */
+  private runDecimals = NaN;
+  private runBelow = 0;
+  private runAbove = 0;
 
   constructor(private readonly mode: RoundingMode) {}
 
@@ -249,11 +253,6 @@ export class IntervalSum {
     this.loOpen ||= loOpen;
     this.hiOpen ||= hiOpen;
   }
-
-  /** Half-units of the terms added with the same decimals in a row, not yet in below and above. */
-  private runDecimals = NaN;
-  private runBelow = 0;
-  private runAbove = 0;
 
   private endRun(): void {
     const d = this.runDecimals;
