@@ -65,12 +65,12 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   // By ordinal: 1 where 计算 writes the cell.
   const writes = derivedFlags(list);
   const states: DerivedCellState[] = new Array(list.length);
-  // Indexed loops over the derivations here and in the other steps: a build runs once, its code not yet optimized, and
-  // there a for…of makes an iterator result per entry (93,000 at 10,000 projects) and runs several times slower.
   // How many cells each sheet's plan gets, counted by runs of one sheet's derivations: the plan's arrays are made at
   // their length (grown by push, 93,000 entries were copied again and again).
   const perSheet = new Map<string, number>();
   let inRun = 0;
+  // Indexed loops over the derivations here and in the other steps: a build runs once, its code not yet optimized, and
+  // there a for…of makes an iterator result per entry (93,000 at 10,000 projects) and runs several times slower.
   for (let i = 0; i < list.length; i++) {
     states[i] = derivedCellState(sheets.get(list[i].sheet), list[i], own);
     if (writtenByFill(states[i])) {
@@ -93,6 +93,7 @@ export function fillWorkbook(snapshot: WorkbookSnapshot, lang: Language = "zh", 
   // Derivations come sheet by sheet: the sheet's plan and snapshot are looked up when the sheet changes.
   let sheetPlan: SheetPlan | undefined;
   let sheet: SheetSnapshot | undefined;
+  // How far each sheet's plan is filled: `planned` for the current one, `filled` for one met again later.
   const filled = new Map<SheetPlan, number>();
   let planned = 0;
   const kept: string[] = [];

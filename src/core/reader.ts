@@ -985,6 +985,7 @@ export function patchedModel(snapshot: WorkbookSnapshot, previous: WorkbookModel
   const bySheet = new Map<string, number[]>();
   let declined = false;
   changes.forEachRun((name, from, to) => {
+    if (declined) return;
     const sheet = sheets.get(name);
     if (!sheet) return void (declined = true);
     const headers = blockHeaders.get(name);

@@ -185,12 +185,10 @@ function wordsOf(v: Decimal): { d: number[] | null; e: number; s: number } {
  */
 export function decimalToNumber(v: Decimal): number {
   const { d, e, s } = wordsOf(v);
-  if (d !== null && d.length <= 3) {
-    let int = d[0];
-    if (d.length >= 2) int = int * 1e7 + d[1];
-    if (d.length === 3) int = int <= MAX_HIGH_WORDS ? int * 1e7 + d[2] : -1;
+  if (d !== null) {
+    const int = wordsInteger(d);
     if (int >= 0) {
-      const p = e - (digitCount(d[0]) - 1) - 7 * (d.length - 1);
+      const p = lastDigitPower(d, e);
       if (p >= 0 && p <= 22) return s * (int * POWERS_OF_TEN[p]);
       if (p < 0 && p >= -22) return s * (int / POWERS_OF_TEN[-p]);
     }
@@ -289,16 +287,12 @@ const COUNT_FROM = 8;
 /** v in whole millionths when that is an integer of at most 2⁵³ (0 for either zero), else null. Reads wordsOf. */
 function millionths(v: Decimal): number | null {
   const { d, e, s } = wordsOf(v);
-  if (d === null || d.length > 3) return null;
+  if (d === null) return null;
   if (d[0] === 0) return 0;
-  let int = d[0];
-  if (d.length >= 2) int = int * 1e7 + d[1];
-  if (d.length === 3) {
-    if (int > MAX_HIGH_WORDS) return null;
-    int = int * 1e7 + d[2];
-  }
+  const int = wordsInteger(d);
+  if (int < 0) return null;
   // v = int · 10^p; in millionths, int · 10^(p + 6).
-  const k = e - (digitCount(d[0]) - 1) - 7 * (d.length - 1) + 6;
+  const k = lastDigitPower(d, e) + 6;
   if (k >= 0) {
     if (k > 15) return null;
     const n = int * POWERS_OF_TEN[k];
@@ -307,6 +301,20 @@ function millionths(v: Decimal): number | null {
   // Trailing zeros of the last word: exact when int is a multiple of 10^-k.
   if (k < -22 || int % POWERS_OF_TEN[-k] !== 0) return null;
   return s * (int / POWERS_OF_TEN[-k]);
+}
+
+/** The whole number a decimal's digit words make when they are at most three and it stays below 2⁵³, else -1. */
+function wordsInteger(d: number[]): number {
+  if (d.length > 3) return -1;
+  let int = d[0];
+  if (d.length >= 2) int = int * 1e7 + d[1];
+  if (d.length === 3) int = int <= MAX_HIGH_WORDS ? int * 1e7 + d[2] : -1;
+  return int;
+}
+
+/** p such that the decimal of words d and exponent e is wordsInteger(d) · 10^p. */
+function lastDigitPower(d: number[], e: number): number {
+  return e - (digitCount(d[0]) - 1) - 7 * (d.length - 1);
 }
 
 /** The largest first two words whose three-word integer stays below 2⁵³. */

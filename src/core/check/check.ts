@@ -592,8 +592,8 @@ class Checker {
       const st = this.ctx.stateAt(d);
       if (st === "typed" || st === "foreign") for (const at of strictInputsOf(d.expr)) excluded.add(refKey(at));
     }
-    // Only a required cell left empty is reported, through a blank derived cell that reads it: the derived cells that
-    // read one are found from the few empty cells (a list column's cell from its first cell's inputs, moved down)
+    // Only a required cell left empty is reported (not excluded, not derived itself), through a blank derived cell that
+    // reads it: the derived cells that read one are found from the few empty cells (a list column's cell from its first cell's inputs, moved down)
     // rather than each of ~93,000 asked whether it is blank.
     const empty = new CellMap<true>();
     let anyEmpty = false;
@@ -622,12 +622,10 @@ class Checker {
       if (st !== "blank" && st !== "ours") continue;
       if (!readsEmpty(d) || !this.ctx.isBlank(d)) continue;
       for (const at of strictInputsOf(d.expr)) {
+        const { row, col } = refCoords(at);
         const k = refKey(at);
-        if (seen.has(k) || !required.has(k) || excluded.has(k) || this.ctx.derivationAt(at)) continue;
-        const c = this.ctx.cell(at);
-        if (!c || c.raw !== null || c.text !== null || c.noneMark || c.error) continue;
+        if (!empty.has(at.sheet, row, col) || seen.has(k)) continue;
         seen.add(k);
-        const { row } = refCoords(at);
         const rowKey = `${at.sheet}!${row}`;
         const name = required.get(k)!;
         const entry = byRow.get(rowKey) ?? { sheet: at.sheet, cells: [], label: "", needs: [] };
