@@ -111,6 +111,22 @@ function columnLabels(columns: ColumnSpec[]): ColumnLabels {
   return labels;
 }
 
+/**
+ * The words that can name part of a table's header row, normalised: its label column's labels, its columns' headers
+ * and groups. Whether a number's or a TRUE's text could be one: only a word of ASCII letters, digits and signs could.
+ */
+function headerWords(spec: TableSpec): { words: Set<string>; numbersCanName: boolean } {
+  let known = headerWordsOf.get(spec);
+  if (!known) {
+    const { headers, groups } = columnLabels(spec.columns);
+    const words = new Set([...headers.keys(), ...groups.keys(), ...[spec.labelColumn.header, ...(spec.labelColumn.synonyms ?? [])].map(normalizeLabel)]);
+    known = { words, numbersCanName: [...words].some((w) => /^[ -~]*$/.test(w)) };
+    headerWordsOf.set(spec, known);
+  }
+  return known;
+}
+const headerWordsOf = new WeakMap<TableSpec, { words: Set<string>; numbersCanName: boolean }>();
+
 /** A header cell's text as labels are compared: years as tokens relative to the report year, normalised. */
 function normalizedHeader(text: string | null, year: number | null): string | null {
   if (text === null) return null;
@@ -428,8 +444,8 @@ class Reader {
     const found: HeaderMatch[] = [];
     const threshold = this.headerThreshold(spec);
     for (let r = sheet.originRow; r < sheet.originRow + rows; r++) {
-      const m = this.matchHeader(sheet, spec, r);
-      if (m.score >= threshold) {
+      const m = this.headerWordsIn(sheet, spec, r, threshold) >= threshold ? this.matchHeader(sheet, spec, r) : null;
+      if (m && m.score >= threshold) {
         // Two-level headers match on both rows; keep the lower, which names the most columns.
         const prev = found[found.length - 1];
         if (prev && prev.row === r - 1) {
@@ -440,6 +456,26 @@ class Reader {
       }
     }
     return found;
+  }
+
+  /**
+   * At most how many cells of a row could count towards matchHeader's score for `spec` (its label column, a column's
+   * header or group), counted up to `enough`: a cell counts only when its text, or the text above it when it is blank,
+   * is one of the table's header words. Most rows name none, and counting asks no more than a lookup per text cell.
+   */
+  headerWordsIn(sheet: SheetSnapshot, spec: TableSpec, row: number, enough: number): number {
+    const { words, numbersCanName } = headerWords(spec);
+    const { cols } = this.extent(sheet);
+    let count = 0;
+    for (let c = sheet.originCol; c < sheet.originCol + cols && count < enough; c++) {
+      const at = hasText(sheet, row, c) ? row : row > 0 && hasText(sheet, row - 1, c) ? row - 1 : -1;
+      if (at < 0) continue;
+      const value = sheet.values[at - sheet.originRow][c - sheet.originCol];
+      if (typeof value !== "string" && !numbersCanName) continue;
+      const text = String(value).trim();
+      if (words.has(normalizeLabel(text)) || words.has(comparedForm(text, this.year))) count++;
+    }
+    return count;
   }
 
   /** A row that starts another table (its title or its header) ends the table above it. */
@@ -465,7 +501,8 @@ class Reader {
     }
     for (const other of INPUT_TABLES) {
       if (other === spec || other.sheet !== spec.sheet) continue;
-      if (this.matchHeader(sheet, other, row).score >= Math.max(this.headerThreshold(other), 3)) return true;
+      const needed = Math.max(this.headerThreshold(other), 3);
+      if (this.headerWordsIn(sheet, other, row, needed) >= needed && this.matchHeader(sheet, other, row).score >= needed) return true;
     }
     return false;
   }
@@ -846,6 +883,16 @@ export function sheetsNeededWhole(snapshot: WorkbookSnapshot, partlyRead: string
   const homes = new Set(INPUT_TABLES.flatMap((t) => [t.sheet, ...(t.sheetSynonyms ?? [])]).map(normalizeLabel));
   const withTables = new Set([...readWorkbook(snapshot).tables.values()].flat().map((t) => t.sheet));
   return partlyRead.filter((name) => name === REGISTRY_SHEET || homes.has(normalizeLabel(name)) || withTables.has(name));
+}
+
+/**
+ * A row's score as the header of `spec` and the bound headerWordsIn puts on it before matching (for the property test
+ * that holds the bound: a row the bound passes over must never have been a header).
+ */
+export function headerScoreAndBound(sheet: SheetSnapshot, spec: TableSpec, row: number, year: number | null): { score: number; bound: number } {
+  const reader = new Reader({ sheets: [sheet] });
+  reader.year = year;
+  return { score: reader.matchHeader(sheet, spec, row).score, bound: reader.headerWordsIn(sheet, spec, row, Infinity) };
 }
 
 /** The registry entries of a snapshot (see registry.ts). */

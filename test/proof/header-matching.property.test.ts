@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { INPUT_TABLES, type ColumnSpec } from "../../src/core/data/layout";
-import { matchColumn } from "../../src/core/reader";
+import { headerScoreAndBound, matchColumn } from "../../src/core/reader";
+import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import { normalizeLabel, yearTokens } from "../../src/core/text";
 
 /** The reader's former matching, column by column: the reference. */
@@ -65,5 +66,59 @@ describe("header matching by label tables", () => {
       { numRuns: 5000 },
     );
     expect(named).toBeGreaterThan(1000);
+  });
+});
+
+// A header row and the row above it (groups, two-level headers), cells drawn from every table's labels as typed, and
+// numbers, TRUE, errors, blanks and noise.
+const labelsOfTable = (t: (typeof INPUT_TABLES)[number]) => [
+  ...labelsOf(t.columns, false),
+  ...labelsOf(t.columns, true),
+  t.labelColumn.header,
+  ...(t.labelColumn.synonyms ?? []),
+];
+const cellFor = (labels: string[]): fc.Arbitrary<CellValue> =>
+  fc.oneof(
+    { weight: 8, arbitrary: typed(labels) },
+    { weight: 2, arbitrary: typed(allLabels) },
+    { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1990, max: 2030 }) },
+    { weight: 1, arbitrary: fc.boolean() },
+    { weight: 1, arbitrary: fc.constantFrom<CellValue>(null, null, "", "  ", { error: "#N/A" }) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+  );
+const twoRows = fc.constantFrom(...INPUT_TABLES).chain((spec) =>
+  fc.record({
+    spec: fc.constant(spec),
+    above: fc.array(cellFor(labelsOfTable(spec)), { minLength: 1, maxLength: 14 }),
+    row: fc.array(cellFor(labelsOfTable(spec)), { minLength: 1, maxLength: 14 }),
+    originRow: fc.constantFrom(0, 1),
+    year: fc.constantFrom(null, 2020),
+  }),
+);
+
+describe("the bound on a header row's score (headerWordsIn)", () => {
+  it("is never below the score matchHeader gives the row, so rows it passes over are never headers", () => {
+    let headers = 0;
+    fc.assert(
+      fc.property(twoRows, ({ spec, above, row, originRow, year }) => {
+        const width = Math.max(above.length, row.length);
+        const sheet: SheetSnapshot = {
+          name: spec.sheet,
+          visibility: "visible",
+          originRow,
+          originCol: 0,
+          values: [above, row],
+          formulas: [new Array(width).fill(null), new Array(width).fill(null)],
+          numberFormats: [new Array(width).fill(null), new Array(width).fill(null)],
+        };
+        const { score, bound } = headerScoreAndBound(sheet, spec, originRow + 1, year);
+        if (score >= 3) headers++;
+        expect(bound).toBeGreaterThanOrEqual(score);
+      }),
+      { numRuns: 3000 },
+    );
+    // Rows scoring as headers were drawn, not only rows the bound passes over trivially.
+    expect(headers).toBeGreaterThan(100);
   });
 });
