@@ -239,7 +239,7 @@ function evalBody(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal | Value 
     case "add": {
       // A row's few terms: a DecimalSum pays for long sums only (SUM and SUMIFS below).
       let total = ZERO;
-      for (const a of e.args) total = total.plus(evalNumber(a, lookup, zero));
+      for (let i = 0; i < e.args.length; i++) total = total.plus(evalNumber(e.args[i], lookup, zero));
       return total;
     }
     case "sub":
@@ -281,8 +281,8 @@ const ZERO = new Decimal(0);
 /** Σ of the numbers in the cells (blank cells and texts count as 0, as Excel's SUM does). */
 function sumOfNumbers(refs: Ref[], lookup: Lookup): Decimal {
   const total = new DecimalSum(ZERO);
-  for (const r of refs) {
-    const n = lookup.number(r);
+  for (let i = 0; i < refs.length; i++) {
+    const n = lookup.number(refs[i]);
     if (n !== null) total.add(n);
   }
   return total.value!;
@@ -297,7 +297,7 @@ function evalNumber(e: Expr, lookup: Lookup, zero: ZeroDivision): Decimal {
 }
 
 function allBlank(refs: Ref[], lookup: Lookup): boolean {
-  for (const r of refs) if (lookup.number(r) !== null) return false;
+  for (let i = 0; i < refs.length; i++) if (lookup.number(refs[i]) !== null) return false;
   return true;
 }
 
@@ -311,13 +311,14 @@ function sumIsBlank(s: Expr, lookup: Lookup): boolean {
 
 /** Evaluates an expression as the formula rendered from it evaluates in Excel. */
 export function evaluate(e: Expr, lookup: Lookup, zero: ZeroDivision): Value {
-  // Loops, not some()/every() with closures: evaluated for every derived cell of every step.
+  // Indexed loops, not some()/every() with closures or for…of: evaluated for every derived cell of every step, most
+  // of it before the code is optimized, where for…of makes an iterator result per entry.
   const g = guardsOf(e);
-  for (const r of g.strict) if (lookup.number(r) === null) return "blank";
-  for (const s of g.sums) if (sumIsBlank(s, lookup)) return "blank";
+  for (let i = 0; i < g.strict.length; i++) if (lookup.number(g.strict[i]) === null) return "blank";
+  for (let i = 0; i < g.sums.length; i++) if (sumIsBlank(g.sums[i], lookup)) return "blank";
   try {
-    for (const d of g.divisors) {
-      if (evalNumber(d, lookup, zero).isZero()) return zero === "zero" ? new Decimal(0) : zero === "dash" ? "dash" : "blank";
+    for (let i = 0; i < g.divisors.length; i++) {
+      if (evalNumber(g.divisors[i], lookup, zero).isZero()) return zero === "zero" ? new Decimal(0) : zero === "dash" ? "dash" : "blank";
     }
     const v = evalBody(e, lookup, zero);
     return v;

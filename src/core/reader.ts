@@ -494,12 +494,14 @@ class Reader {
     if (spec.rows && rowSpecNamed(spec.rows, first, this.year)) return false;
     if (spec.repeated && labelMatches(first, FUND_BLOCK_LABELS.name.label, FUND_BLOCK_LABELS.name.synonyms)) return true;
     if (count <= 2) {
-      for (const other of INPUT_TABLES) {
+      for (let i = 0; i < INPUT_TABLES.length; i++) {
+        const other = INPUT_TABLES[i];
         if (other === spec) continue;
         if (labelMatches(first, other.title, other.titleSynonyms)) return true;
       }
     }
-    for (const other of INPUT_TABLES) {
+    for (let i = 0; i < INPUT_TABLES.length; i++) {
+      const other = INPUT_TABLES[i];
       if (other === spec || other.sheet !== spec.sheet) continue;
       const needed = Math.max(this.headerThreshold(other), 3);
       if (this.headerWordsIn(sheet, other, row, needed) >= needed && this.matchHeader(sheet, other, row).score >= needed) return true;

@@ -311,7 +311,8 @@ export function selfEvalForm(w: SheetWriter, ctx: AttachmentContext, n: number, 
   r++;
   const indicatorRows: number[] = [];
   if (indicators && rows.length > 0) {
-    for (const x of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const x = rows[i];
       const c = (key: string) => rowCell(indicators, x, key);
       w.link(r, 1, c("level1"), "attCenter");
       w.link(r, 2, c("level2"), "attCenter");

@@ -529,12 +529,11 @@ class Checker {
     // Numbers stored as text; which formula reads them is looked up only when there are any. A cell not read yet is a
     // blank or a number (RowCells), so only the read ones are looked at.
     const textCells: CellModel[] = [];
+    const keepTextNumber = (c: CellModel) => {
+      if (c.typedAsText) textCells.push(c);
+    };
     for (const t of this.ctx.tables()) {
-      for (const row of t.rows) {
-        row.cells.forEachRead((c) => {
-          if (c.typedAsText) textCells.push(c);
-        });
-      }
+      for (let i = 0; i < t.rows.length; i++) t.rows[i].cells.forEachRead(keepTextNumber);
     }
     if (textCells.length > 0) {
       const readers = new Map<string, string>();
@@ -669,7 +668,9 @@ class Checker {
     const out: Derivation[] = [];
     const tables = new Set(sels.map((sel) => sel.table));
     for (const table of tables) {
-      for (const d of this.derivationsOf(table)) {
+      const list = this.derivationsOf(table);
+      for (let i = 0; i < list.length; i++) {
+        const d = list[i];
         for (let k = 0; k < sels.length; k++) {
           if (matches(sels[k], d)) {
             out.push(d);
@@ -733,18 +734,24 @@ class Checker {
     const pct = (v: Decimal) => `${v.times(100).toFixed(2)}%`;
     const s = this.model.settings;
     const noExec = ruleById("plaus.noExecution");
-    for (const d of this.rateCells(noExec.params!.cells as DerivedSelector[])) {
+    const idle = this.rateCells(noExec.params!.cells as DerivedSelector[]);
+    for (let i = 0; i < idle.length; i++) {
+      const d = idle[i];
       const p = this.ratioParts(d);
       if (!p || !p.num.isZero() || !p.den.gt(0)) continue;
       this.plausible(noExec, d, { label: this.labelOf(d).label, expected: p.den.toFixed(2), actual: p.num.toFixed(2) });
     }
     const high = ruleById("plaus.executionHigh");
-    for (const d of this.rateCells(high.params!.cells as DerivedSelector[])) {
+    const highCells = this.rateCells(high.params!.cells as DerivedSelector[]);
+    for (let i = 0; i < highCells.length; i++) {
+      const d = highCells[i];
       const p = this.ratioParts(d);
       if (p && rateVersus(p, ONE) > 0) this.plausible(high, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)) });
     }
     const low = ruleById("plaus.executionLow");
-    for (const d of this.rateCells(low.params!.cells as DerivedSelector[])) {
+    const lowCells = this.rateCells(low.params!.cells as DerivedSelector[]);
+    for (let i = 0; i < lowCells.length; i++) {
+      const d = lowCells[i];
       const p = this.ratioParts(d);
       if (p && rateVersus(p, s.lowExecution) < 0) {
         this.plausible(low, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)), threshold: pct(s.lowExecution) });
@@ -808,7 +815,8 @@ class Checker {
       const v = this.ctx.nominal(c);
       return typeof v === "object" ? v : null;
     };
-    for (const row of t.rows) {
+    for (let i = 0; i < t.rows.length; i++) {
+      const row = t.rows[i];
       const nature = indicatorNature(row);
       if (nature === "qualitative") continue;
       const target = fig(row, "target");

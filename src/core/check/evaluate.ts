@@ -139,7 +139,7 @@ export class CheckContext {
     this.linearMemo = derivedSlots(derivations);
     for (const t of this.tables()) {
       const rowAt: (RowModel | undefined)[] = [];
-      for (const row of t.rows) rowAt[row.row - t.firstRow] = row;
+      for (let i = 0; i < t.rows.length; i++) rowAt[t.rows[i].row - t.firstRow] = t.rows[i];
       const keyAt = new Map([...t.columns].map(([key, col]) => [col, key]));
       const on = this.tablesOn.get(t.sheet) ?? [];
       on.push({ table: t, rowAt, keyAt });
@@ -150,15 +150,16 @@ export class CheckContext {
         kind === "count" || (t.spec.id === "indicators" && (colKey === "target" || colKey === "weight"));
       // Only the columns that can be exact are looked at: a list table has 10,000s of rows.
       const exactColumns = t.spec.columns.filter((c) => isExact(c.kind, c.key)).map((c) => c.key);
-      for (const row of t.rows) {
+      for (let i = 0; i < t.rows.length; i++) {
+        const row = t.rows[i];
         if (keyValue) {
           const kind = rowKinds.get(row.key);
           row.cells.forEach((c, colKey) => {
             if (isExact(kind, colKey)) this.exact.add(c);
           });
         } else {
-          for (const colKey of exactColumns) {
-            const c = row.cells.get(colKey);
+          for (let k = 0; k < exactColumns.length; k++) {
+            const c = row.cells.get(exactColumns[k]);
             if (c) this.exact.add(c);
           }
         }
@@ -186,6 +187,12 @@ export class CheckContext {
       this.shift = outer;
     }
   }
+
+  // Made once, not a closure per derived cell worked out (10,000s in a step).
+  private readonly evOf = (e: Expr) => this.ev(e);
+  private readonly blankOf = (e: Expr) => this.blankExpr(e);
+  private readonly nominalOfExpr = (e: Expr) => this.nominalExpr(e);
+  private readonly linearOf = (e: Expr) => this.linearExpr(e);
 
   /** The derivation of the cell at a reference, if it is a derived cell. */
   derivationAt(at: Ref): Derivation | undefined {
@@ -322,7 +329,7 @@ export class CheckContext {
 
   /** The derived cell's expression over the stated figures (memoised). */
   evaluate(d: Derivation): EvalResult {
-    return this.memo[d.ordinal] ?? this.once(d, this.memo, "blank", (e) => this.ev(e));
+    return this.memo[d.ordinal] ?? this.once(d, this.memo, "blank", this.evOf);
   }
 
   /**
@@ -332,7 +339,7 @@ export class CheckContext {
   isBlank(d: Derivation): boolean {
     const full = this.memo[d.ordinal];
     if (full !== undefined) return full === "blank";
-    return this.blankMemo[d.ordinal] ?? this.once(d, this.blankMemo, true, (e) => this.blankExpr(e));
+    return this.blankMemo[d.ordinal] ?? this.once(d, this.blankMemo, true, this.blankOf);
   }
 
   private figureBlank(at: Ref): boolean {
@@ -356,7 +363,8 @@ export class CheckContext {
       case "add":
       case "min":
       case "max":
-        return e.args.some((a) => this.blankExpr(a));
+        for (let i = 0; i < e.args.length; i++) if (this.blankExpr(e.args[i])) return true;
+        return false;
       case "sub":
       case "mul":
       case "div":
@@ -365,7 +373,8 @@ export class CheckContext {
       case "round":
         return this.blankExpr(e.a);
       case "sum":
-        return e.refs.every((r) => this.figureBlank(r));
+        for (let i = 0; i < e.refs.length; i++) if (!this.figureBlank(e.refs[i])) return false;
+        return true;
       case "sumIfs": {
         const rows = this.sumIfsRows(e);
         for (let i = 0; i < rows.length; i++) if (!this.figureBlankAt(e.sheet, rows[i], e.sumCol)) return false;
@@ -400,7 +409,7 @@ export class CheckContext {
   private nominalOf(d: Derivation): Nominal {
     const full = this.memo[d.ordinal];
     if (full !== undefined) return typeof full === "object" ? full.nom : full;
-    return this.nominalMemo[d.ordinal] ?? this.once(d, this.nominalMemo, "blank", (e) => this.nominalExpr(e));
+    return this.nominalMemo[d.ordinal] ?? this.once(d, this.nominalMemo, "blank", this.nominalOfExpr);
   }
 
   /**
@@ -414,11 +423,6 @@ export class CheckContext {
 
   /** The nominal value of an expression (see nominal). */
   nominalExpr(e: Expr): Nominal {
-    const strict = (parts: Nominal[], f: (xs: Decimal[]) => Decimal): Nominal => {
-      if (parts.some((p) => p === "blank")) return "blank";
-      if (parts.some((p) => p === "zeroDiv")) return "zeroDiv";
-      return f(parts as Decimal[]);
-    };
     switch (e.t) {
       case "ref":
         return this.nominal(e.at);
@@ -426,10 +430,15 @@ export class CheckContext {
         return constant(e.v);
       case "add":
         return strict(e.args.map((a) => this.nominalExpr(a)), (xs) => xs.reduce((x, y) => x.plus(y)));
+      // Two parts, as strict takes them but without an array and a closure a call: every row's 结余 and 执行率.
       case "sub":
-        return strict([this.nominalExpr(e.a), this.nominalExpr(e.b)], ([a, b]) => a.plus(b.negated()));
-      case "mul":
-        return strict([this.nominalExpr(e.a), this.nominalExpr(e.b)], ([a, b]) => a.times(b));
+      case "mul": {
+        const a = this.nominalExpr(e.a);
+        const b = this.nominalExpr(e.b);
+        if (a === "blank" || b === "blank") return "blank";
+        if (a === "zeroDiv" || b === "zeroDiv") return "zeroDiv";
+        return e.t === "sub" ? a.plus(b.negated()) : a.times(b);
+      }
       case "div": {
         const a = this.nominalExpr(e.a);
         const b = this.nominalExpr(e.b);
@@ -564,7 +573,7 @@ export class CheckContext {
   sumOf(refs: Ref[]): EvalResult {
     const acc = new IntervalSum(this.mode);
     let zeroDiv = false;
-    for (const r of refs) if (this.addTerm(r, 1, acc) === "zeroDiv") zeroDiv = true;
+    for (let i = 0; i < refs.length; i++) if (this.addTerm(refs[i], 1, acc) === "zeroDiv") zeroDiv = true;
     return this.sumFigure(acc, zeroDiv);
   }
 
@@ -595,8 +604,14 @@ export class CheckContext {
       if (known === undefined && this.isLinear(d) && !this.visiting[d.ordinal]) {
         if (this.isBlank(d)) return "blank";
         this.visiting[d.ordinal] = true;
-        this.within(d, (e) => this.addLinear(e, sign, acc));
-        this.visiting[d.ordinal] = undefined;
+        const outer = this.shift;
+        this.shift = d.shift;
+        try {
+          this.addLinear(d.baseExpr, sign, acc);
+        } finally {
+          this.shift = outer;
+          this.visiting[d.ordinal] = undefined;
+        }
         return "added";
       }
       return this.addFigure(known ?? this.evaluate(d), sign, acc);
@@ -631,18 +646,20 @@ export class CheckContext {
         acc.addExact(constant(e.v), sign);
         return;
       case "add":
-        for (const a of e.args) this.addLinear(a, sign, acc);
+        for (let i = 0; i < e.args.length; i++) this.addLinear(e.args[i], sign, acc);
         return;
       case "sub":
         this.addLinear(e.a, sign, acc);
         this.addLinear(e.b, sign > 0 ? -1 : 1, acc);
         return;
       case "sum":
-        for (const r of e.refs) this.addTerm(r, sign, acc);
+        for (let i = 0; i < e.refs.length; i++) this.addTerm(e.refs[i], sign, acc);
         return;
-      case "sumIfs":
-        for (const row of this.sumIfsRows(e)) this.addTermAt(e.sheet, row, e.sumCol, sign, acc);
+      case "sumIfs": {
+        const rows = this.sumIfsRows(e);
+        for (let i = 0; i < rows.length; i++) this.addTermAt(e.sheet, rows[i], e.sumCol, sign, acc);
         return;
+      }
       default:
         throw new Error(`not a linear expression: ${e.t}`);
     }
@@ -654,7 +671,7 @@ export class CheckContext {
     if (known !== undefined) return known;
     // Met again while being decided: a circular reference, left to evaluate().
     this.linearMemo[d.ordinal] = false;
-    const linear = this.within(d, (e) => this.linearExpr(e));
+    const linear = this.within(d, this.linearOf);
     this.linearMemo[d.ordinal] = linear;
     return linear;
   }
@@ -666,11 +683,13 @@ export class CheckContext {
       case "num":
         return true;
       case "add":
-        return e.args.every((a) => this.linearExpr(a));
+        for (let i = 0; i < e.args.length; i++) if (!this.linearExpr(e.args[i])) return false;
+        return true;
       case "sub":
         return this.linearExpr(e.a) && this.linearExpr(e.b);
       case "sum":
-        return e.refs.every((r) => this.linearRef(r));
+        for (let i = 0; i < e.refs.length; i++) if (!this.linearRef(e.refs[i])) return false;
+        return true;
       case "sumIfs":
         // Every row of its sum column, as its formula's range holds them all.
         for (let row = e.fromRow; row <= e.toRow; row++) if (!this.linearAt(e.sheet, row + this.shift, e.sumCol)) return false;
@@ -691,6 +710,13 @@ export class CheckContext {
 }
 
 const exact = (v: Decimal): Figure => ({ nom: v, iv: exactInterval(v) });
+
+/** f of the parts, unless one is blank (then blank) or a zero division: nominalExpr's parts as figure() takes them. */
+function strict(parts: Nominal[], f: (xs: Decimal[]) => Decimal): Nominal {
+  if (parts.some((p) => p === "blank")) return "blank";
+  if (parts.some((p) => p === "zeroDiv")) return "zeroDiv";
+  return f(parts as Decimal[]);
+}
 
 function addF(a: Figure, b: Figure): Figure {
   return { nom: a.nom.plus(b.nom), iv: a.iv && b.iv ? ivAdd(a.iv, b.iv) : null };

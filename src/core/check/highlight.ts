@@ -66,9 +66,12 @@ export function cellsNeedingFills(model: WorkbookModel, findings: Finding[] = []
 export function highlightPlan(snapshot: WorkbookSnapshot, model: WorkbookModel, findings: Finding[]): Plan {
   const sheetNames = new Set(snapshot.sheets.map((s) => s.name));
   const worst = new Map<string, { sheet: string; cell: string; severity: Severity }>();
-  for (const f of findings) {
+  // Indexed loops: 10,000s of findings at once, in code not yet optimized (for…of makes an iterator result each).
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     if (f.explanation || !sheetNames.has(f.sheet)) continue;
-    for (const cell of f.cells) {
+    for (let j = 0; j < f.cells.length; j++) {
+      const cell = f.cells[j];
       const k = key(f.sheet, cell);
       const prev = worst.get(k);
       if (!prev || rank[f.severity] < rank[prev.severity]) worst.set(k, { sheet: f.sheet, cell, severity: f.severity });
@@ -77,11 +80,11 @@ export function highlightPlan(snapshot: WorkbookSnapshot, model: WorkbookModel, 
   const recorded = new Map(model.registry.filter((e) => e.kind === "fill").map((e) => [key(e.sheet, e.cell), e]));
   const writes: { sheet: string; cell: CellWrite }[] = [];
   const entries: RegistryEntry[] = [];
-  for (const [k, w] of worst) {
+  worst.forEach((w, k) => {
     const old = recorded.get(k);
     entries.push(old ?? { kind: "fill", sheet: w.sheet, cell: w.cell, data: JSON.stringify(currentFill(snapshot, w.sheet, w.cell)) });
     writes.push({ sheet: w.sheet, cell: { ref: w.cell, fill: HIGHLIGHT_COLORS[w.severity] } });
-  }
+  });
   // Cells highlighted before and clean now get their own fill back.
   for (const [k, e] of recorded) {
     if (worst.has(k) || !sheetNames.has(e.sheet)) continue;
