@@ -16,7 +16,7 @@ import { add as addInterval, type Interval } from "../../src/core/check/interval
 import { computeDerived, Derivation, derivations, derivedCellState, DerivedValues, OwnFormulas } from "../../src/core/derive";
 import { StepCache } from "../../src/core/step-cache";
 import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
-import { rateVersus } from "../../src/core/check/check";
+import { ratePercent, rateVersus } from "../../src/core/check/check";
 import { NATURES, REGISTRY_SHEET, type TableId } from "../../src/core/data/layout";
 import { RULES } from "../../src/core/data/rules";
 import { fillWorkbook, requiredInputCells } from "../../src/core/fill";
@@ -583,6 +583,42 @@ describe("fast paths", () => {
       }),
       { numRuns: Math.max(RUNS, 1000) },
     );
+  });
+
+  it("a rate's percent in a message is num / den rounded once, exactly, without a 40-digit quotient", () => {
+    // The reference in BigInt: both scaled to integers, the quotient truncated, then rounded half away from zero.
+    const exactPercent = (num: Decimal, den: Decimal) => {
+      const scale = new Decimal(10).pow(Math.max(num.decimalPlaces(), den.decimalPlaces()));
+      const n = BigInt(num.times(scale).toFixed(0)) * 10000n;
+      const d = BigInt(den.times(scale).toFixed(0));
+      const negative = n !== 0n && n < 0n !== d < 0n;
+      const r = n % d;
+      const q = n / d + (2n * (r < 0n ? -r : r) >= (d < 0n ? -d : d) ? (negative ? -1n : 1n) : 0n);
+      const abs = q < 0n ? -q : q;
+      return `${negative ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}%`;
+    };
+    const amount = fc
+      .record({ negative: fc.boolean(), digits: fc.stringMatching(/^[0-9]{1,12}$/), exponent: fc.integer({ min: -6, max: 4 }) })
+      .map(({ negative, digits, exponent }) => new Decimal(`${negative ? "-" : ""}${digits}e${exponent}`));
+    const nonZero = amount.filter((d) => !d.isZero());
+    // On a half-hundredth of a percent exactly (rounded away from zero), a hair either side of one, and near zero.
+    const onHalf = fc
+      .tuple(nonZero, fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.constantFrom("0", "1e-25", "-1e-25"))
+      .map(([den, k, step]) => ({ num: den.times(new Decimal(k).plus(0.5)).dividedBy(10000).plus(step), den }));
+    const parts = fc.oneof(fc.tuple(amount, nonZero).map(([num, den]) => ({ num, den })), onHalf);
+    fc.assert(
+      fc.property(parts, ({ num, den }) => {
+        expect(ratePercent({ num, den, stated: null })).toBe(exactPercent(num, den));
+      }),
+      { numRuns: Math.max(RUNS, 1000) },
+    );
+    // The 40-digit quotient 100.00005 (of 100.0000499…) rounded twice, to 10000.01%: once is 10000.00%.
+    const [num, den] = [new Decimal("-200000099999999.9999999999999999999999999"), new Decimal("-2000000000000")];
+    expect(`${num.dividedBy(den).times(100).toFixed(2)}%`).toBe("10000.01%");
+    expect(ratePercent({ num, den, stated: null })).toBe("10000.00%");
+    expect(ratePercent({ num: new Decimal("-0.00001"), den: new Decimal(1), stated: null })).toBe("-0.00%");
+    expect(ratePercent({ num: new Decimal(0), den: new Decimal(-5), stated: null })).toBe("0.00%");
+    expect(ratePercent({ num: new Decimal(1), den: new Decimal(3), stated: new Decimal("0.5") })).toBe("50.00%");
   });
 
   it("two decimals compare without a copy as decimal.js compares them", () => {

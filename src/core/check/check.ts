@@ -112,13 +112,30 @@ export function ruleForDerivation(d: Derivation, rules: Rule[] = RULES): Rule | 
 /**
  * A rate's numerator and denominator, and the rate a person typed over the formula (null where the cell stands for
  * num / den). The plausibility rules compare num / den with a bound without dividing (rateVersus): 10,000s of rates,
- * few of them past a bound; the quotient is made for a finding's message alone (rateOf).
+ * few of them past a bound; a finding's message shows the rate (ratePercent).
  */
 export type RatioParts = { num: Decimal; den: Decimal; stated: Decimal | null };
 
-/** The rate as a number: what the cell states, else num / den (den is never zero). */
-function rateOf(p: RatioParts): Decimal {
-  return p.stated ?? p.num.dividedBy(p.den);
+/** A rate as a finding shows it: a percent with two decimals ("57.14%"). */
+function percentText(rate: Decimal): string {
+  return `${rate.times(100).toFixed(2)}%`;
+}
+
+/**
+ * The rate of a finding's message as percentText shows it: what the cell states, else num / den (den is never zero),
+ * in hundredths of a percent from the integer quotient of num × 10⁴ by den and its remainder, rounded half away from
+ * zero as toFixed rounds. A synthetic workbook of 10,000 projects flags 8,500 rates, and a 40-digit quotient made for
+ * each message alone was a fifth of what 审核 allocated.
+ */
+export function ratePercent(p: RatioParts): string {
+  if (p.stated) return percentText(p.stated);
+  const scaled = p.num.times(10000);
+  const whole = scaled.divToInt(p.den);
+  const negative = !p.num.isZero() && p.num.isNeg() !== p.den.isNeg();
+  const roundsAway = scaled.minus(whole.times(p.den)).abs().times(2).gte(p.den.abs());
+  const hundredths = roundsAway ? whole.plus(negative ? -1 : 1) : whole;
+  // toFixed writes a negative rate that rounds to zero as "-0.00", and a negative zero as "0.00".
+  return `${negative && hundredths.isZero() ? "-" : ""}${hundredths.dividedBy(100).toFixed(2)}%`;
 }
 
 /**
@@ -731,7 +748,6 @@ class Checker {
   }
 
   plausibility() {
-    const pct = (v: Decimal) => `${v.times(100).toFixed(2)}%`;
     const s = this.model.settings;
     const noExec = ruleById("plaus.noExecution");
     const idle = this.rateCells(noExec.params!.cells as DerivedSelector[]);
@@ -746,7 +762,7 @@ class Checker {
     for (let i = 0; i < highCells.length; i++) {
       const d = highCells[i];
       const p = this.ratioParts(d);
-      if (p && rateVersus(p, ONE) > 0) this.plausible(high, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)) });
+      if (p && rateVersus(p, ONE) > 0) this.plausible(high, d, { label: this.labelOf(d).label, actual: ratePercent(p) });
     }
     const low = ruleById("plaus.executionLow");
     const lowCells = this.rateCells(low.params!.cells as DerivedSelector[]);
@@ -754,7 +770,7 @@ class Checker {
       const d = lowCells[i];
       const p = this.ratioParts(d);
       if (p && rateVersus(p, s.lowExecution) < 0) {
-        this.plausible(low, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)), threshold: pct(s.lowExecution) });
+        this.plausible(low, d, { label: this.labelOf(d).label, actual: ratePercent(p), threshold: percentText(s.lowExecution) });
       }
     }
     const line = ruleById("plaus.fundLine");
@@ -764,7 +780,7 @@ class Checker {
       if (!/^(in|ex)/.test(d.rowKey) || d.rowKey === "incomeTotal" || d.rowKey === "expenseTotal") continue;
       const p = this.ratioParts(d);
       if (p && (rateVersus(p, lo) < 0 || rateVersus(p, hi) > 0)) {
-        this.plausible(line, d, { label: this.labelOf(d).label, actual: pct(rateOf(p)), threshold: `${pct(lo)}–${pct(hi)}` });
+        this.plausible(line, d, { label: this.labelOf(d).label, actual: ratePercent(p), threshold: `${percentText(lo)}–${percentText(hi)}` });
       }
     }
     // 三公 up on last year: the total, or each row when there is no total.
