@@ -282,11 +282,12 @@ export class CheckContext {
   }
 
   private statedAtCell(sheet: string, row: number, col: number): EvalResult {
-    const cell = this.cellAt(sheet, row, col);
-    if (!cell) return this.statedOutsideTables(sheet, row, col);
-    // An input is read by every formula over it and by several rules: its figure and interval are made once.
-    let known = this.statedMemo.get(cell.sheet, cell.row, cell.col);
+    // An input is read by every formula over it and by several rules: its figure and interval are made once, and the
+    // cell is not looked at again (only a table cell's is kept here: the memo's cells are the tables').
+    let known = this.statedMemo.get(sheet, row, col);
     if (known === undefined) {
+      const cell = this.cellAt(sheet, row, col);
+      if (!cell) return this.statedOutsideTables(sheet, row, col);
       const stated = statedFigure(cell);
       if (!stated) known = "blank";
       else if (this.exact.has(cell)) known = exact(stated.value);
@@ -349,6 +350,8 @@ export class CheckContext {
   private figureBlankAt(sheet: string, row: number, col: number): boolean {
     const d = this.evaluatedAt(sheet, row, col);
     if (d) return this.isBlank(d);
+    const known = this.statedMemo.get(sheet, row, col);
+    if (known !== undefined) return known === "blank";
     const cell = this.cellAt(sheet, row, col);
     if (!cell) return this.statedAtCell(sheet, row, col) === "blank";
     return !states(cell);
@@ -398,6 +401,8 @@ export class CheckContext {
   private nominalAt(sheet: string, row: number, col: number): Nominal {
     const d = this.evaluatedAt(sheet, row, col);
     if (d) return this.nominalOf(d);
+    const known = this.statedMemo.get(sheet, row, col);
+    if (known !== undefined) return typeof known === "object" ? known.nom : known;
     const cell = this.cellAt(sheet, row, col);
     if (!cell) {
       const f = this.statedAtCell(sheet, row, col);
@@ -616,10 +621,11 @@ export class CheckContext {
       }
       return this.addFigure(known ?? this.evaluate(d), sign, acc);
     }
+    // A table cell's figure made already (statedAtCell) is taken before the cell is looked at again.
+    const known = this.statedMemo.get(sheet, row, col);
+    if (known !== undefined) return this.addFigure(known, sign, acc);
     const cell = this.cellAt(sheet, row, col);
     if (!cell) return this.addFigure(this.statedAtCell(sheet, row, col), sign, acc);
-    const known = this.statedMemo.get(cell.sheet, cell.row, cell.col);
-    if (known !== undefined) return this.addFigure(known, sign, acc);
     const stated = statedFigure(cell);
     if (!stated) return "blank";
     if (this.exact.has(cell)) acc.addExact(stated.value, sign);
