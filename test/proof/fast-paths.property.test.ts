@@ -17,6 +17,7 @@ import { computeDerived, Derivation, derivations, derivedCellState, DerivedValue
 import { StepCache } from "../../src/core/step-cache";
 import { attachmentsPlan, build, checkWorkbook } from "../../src/core/commands";
 import { ratePercent, rateVersus } from "../../src/core/check/check";
+import { textWidth } from "../../src/core/attachments/sheet-writer";
 import { NATURES, REGISTRY_SHEET, type TableId } from "../../src/core/data/layout";
 import { RULES } from "../../src/core/data/rules";
 import { fillWorkbook, requiredInputCells } from "../../src/core/fill";
@@ -619,6 +620,25 @@ describe("fast paths", () => {
     expect(ratePercent({ num: new Decimal("-0.00001"), den: new Decimal(1), stated: null })).toBe("-0.00%");
     expect(ratePercent({ num: new Decimal(0), den: new Decimal(-5), stated: null })).toBe("0.00%");
     expect(ratePercent({ num: new Decimal(1), den: new Decimal(3), stated: new Decimal("0.5") })).toBe("50.00%");
+  });
+
+  it("a text's display width counted by code unit is what testing each code point gives", () => {
+    const byCodePoint = (text: string) => {
+      let w = 0;
+      for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+      return w;
+    };
+    // Chinese, ASCII, full-width forms, characters outside the BMP, lone surrogates, the range's edges.
+    const unit = fc.oneof(
+      fc.constantFrom("项", "目", "a", "1", " ", "％", "（", "\u2e7f", "\u2e80", "\uffef", "\ufff0", "𠀀", "😀", "\ud800", "\udc00"),
+      fc.string({ unit: "binary", maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }).map((parts) => parts.join("")), (text) => {
+        expect(textWidth(text)).toBe(byCodePoint(text));
+      }),
+      { numRuns: Math.max(RUNS, 1000) },
+    );
   });
 
   it("two decimals compare without a copy as decimal.js compares them", () => {
