@@ -622,6 +622,27 @@ describe("fast paths", () => {
     expect(ratePercent({ num: new Decimal(1), den: new Decimal(3), stated: new Decimal("0.5") })).toBe("50.00%");
   });
 
+  it("a long addition (an attachment's total of scores) evaluates to adding its terms one by one", () => {
+    const term = fc.oneof(
+      fc.record({ negative: fc.boolean(), digits: fc.stringMatching(/^[0-9]{1,10}$/), exponent: fc.integer({ min: -6, max: 3 }) }).map(({ negative, digits, exponent }) => new Decimal(`${negative ? "-" : ""}${digits}e${exponent}`)),
+      fc.constantFrom(new Decimal("-0"), new Decimal(0), new Decimal(1).dividedBy(3), new Decimal("9007199254740993")),
+    );
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 1, maxLength: 60, size: "max" }), (terms) => {
+        const lookup: Lookup = {
+          number: (at) => terms[refCoords(at).row],
+          text: () => null,
+          numberAt: (_sheet, row) => terms[row],
+          textAt: () => null,
+        };
+        const v = evaluate({ t: "add", args: terms.map((_, i) => ({ t: "ref", at: cellAt("表", i, 0) })) }, lookup, "blank");
+        const want = terms.reduce((a, b) => a.plus(b), new Decimal(0));
+        expect(v instanceof Decimal && v.eq(want) && Object.is(v.isNeg(), want.isNeg()) && v.toString() === want.toString()).toBe(true);
+      }),
+      { numRuns: Math.max(RUNS, 1000) },
+    );
+  });
+
   it("a text's display width counted by code unit is what testing each code point gives", () => {
     const byCodePoint = (text: string) => {
       let w = 0;
