@@ -473,7 +473,9 @@ class Reader {
       const value = sheet.values[at - sheet.originRow][c - sheet.originCol];
       if (typeof value !== "string" && !numbersCanName) continue;
       const text = String(value).trim();
-      if (words.has(normalizeLabel(text)) || words.has(comparedForm(text, this.year))) count++;
+      // As labelMatches compares (no year) and as matchColumn does (years as tokens: another text only with a year).
+      const withYears = yearTokens(text, this.year);
+      if (words.has(normalizeLabel(text)) || (withYears !== text && words.has(normalizeLabel(withYears)))) count++;
     }
     return count;
   }
