@@ -7,7 +7,7 @@
  * (sumOf, IntervalSum): a total over 10,000 rows makes no interval per row.
  */
 import Decimal from "decimal.js";
-import { derivationsByCell, derivedCellState, derivedSlots, OwnFormulas, type DerivationIndex, type DerivedCellState, type Derivation } from "../derive";
+import { derivationsByCell, derivedCellState, derivedFlags, derivedSlots, OwnFormulas, type DerivationIndex, type DerivedCellState, type Derivation } from "../derive";
 import { constant, refCol, refRow, sumIfsRows, type Expr, type Ref } from "../expr";
 import type { CellModel, RowModel, Settings, TableModel, WorkbookModel } from "../model";
 import { CellMap } from "../cell-map";
@@ -101,12 +101,14 @@ export class CheckContext {
   private readonly derivedCells: DerivationIndex;
   private readonly statedMemo: CellMap<EvalResult>;
   // By derivation (derivedSlots).
-  private readonly fillStates: (DerivedCellState | undefined)[];
+  private readonly fillStates: readonly (DerivedCellState | undefined)[];
   private readonly memo: (EvalResult | undefined)[];
   private readonly blankMemo: (boolean | undefined)[];
   private readonly nominalMemo: (Nominal | undefined)[];
-  private readonly visiting: (true | undefined)[];
-  private readonly linearMemo: (boolean | undefined)[];
+  // Flags in typed arrays (zeroed off the collected heap, nothing for the collector to trace): 1 while a derived
+  // cell is being worked out; whether it is linear, 0 not yet known, 1 no, 2 yes.
+  private readonly visiting: Uint8Array;
+  private readonly linearMemo: Uint8Array;
   readonly sheets: Map<string, SheetSnapshot>;
   private readonly sumIfsMemo = new Map<Expr, number[]>();
   /**
@@ -131,12 +133,11 @@ export class CheckContext {
   ) {
     this.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
     this.statedMemo = new CellMap(sheetWidths(snapshot));
-    this.fillStates = derivedSlots(derivations);
     this.memo = derivedSlots(derivations);
     this.blankMemo = derivedSlots(derivations);
     this.nominalMemo = derivedSlots(derivations);
-    this.visiting = derivedSlots(derivations);
-    this.linearMemo = derivedSlots(derivations);
+    this.visiting = derivedFlags(derivations);
+    this.linearMemo = derivedFlags(derivations);
     for (const t of this.tables()) {
       const rowAt: (RowModel | undefined)[] = [];
       for (let i = 0; i < t.rows.length; i++) rowAt[t.rows[i].row - t.firstRow] = t.rows[i];
@@ -167,8 +168,12 @@ export class CheckContext {
     }
     this.own = own ?? new OwnFormulas(model);
     this.derivedCells = derivationsByCell(derivations);
-    for (let i = 0; i < derivations.length; i++) {
-      this.fillStates[i] = states ? states[i] : derivedCellState(this.sheets.get(derivations[i].sheet), derivations[i], this.own);
+    // The states a step before found are taken as they are (never changed here).
+    if (states) this.fillStates = states;
+    else {
+      const found = derivedSlots<DerivedCellState>(derivations);
+      for (let i = 0; i < derivations.length; i++) found[i] = derivedCellState(this.sheets.get(derivations[i].sheet), derivations[i], this.own);
+      this.fillStates = found;
     }
   }
 
@@ -320,10 +325,10 @@ export class CheckContext {
    * closure.
    */
   private once<T>(d: Derivation, memo: (T | undefined)[], circular: T, compute: (e: Expr) => T): T {
-    if (this.visiting[d.ordinal]) return circular;
-    this.visiting[d.ordinal] = true;
+    if (this.visiting[d.ordinal] === 1) return circular;
+    this.visiting[d.ordinal] = 1;
     const v = this.within(d, compute);
-    this.visiting[d.ordinal] = undefined;
+    this.visiting[d.ordinal] = 0;
     memo[d.ordinal] = v;
     return v;
   }
@@ -606,16 +611,16 @@ export class CheckContext {
     const d = this.evaluatedAt(sheet, row, col);
     if (d) {
       const known = this.memo[d.ordinal];
-      if (known === undefined && this.isLinear(d) && !this.visiting[d.ordinal]) {
+      if (known === undefined && this.isLinear(d) && this.visiting[d.ordinal] === 0) {
         if (this.isBlank(d)) return "blank";
-        this.visiting[d.ordinal] = true;
+        this.visiting[d.ordinal] = 1;
         const outer = this.shift;
         this.shift = d.shift;
         try {
           this.addLinear(d.baseExpr, sign, acc);
         } finally {
           this.shift = outer;
-          this.visiting[d.ordinal] = undefined;
+          this.visiting[d.ordinal] = 0;
         }
         return "added";
       }
@@ -674,11 +679,11 @@ export class CheckContext {
   /** Whether a derived cell's formula only adds and subtracts stated figures and other such cells (memoised). */
   private isLinear(d: Derivation): boolean {
     const known = this.linearMemo[d.ordinal];
-    if (known !== undefined) return known;
+    if (known !== 0) return known === 2;
     // Met again while being decided: a circular reference, left to evaluate().
-    this.linearMemo[d.ordinal] = false;
+    this.linearMemo[d.ordinal] = 1;
     const linear = this.within(d, this.linearOf);
-    this.linearMemo[d.ordinal] = linear;
+    this.linearMemo[d.ordinal] = linear ? 2 : 1;
     return linear;
   }
 
