@@ -47,7 +47,7 @@ function checkerPair(x: Parameters<typeof workbook>[0]) {
   const s = workbook(x);
   const model = readWorkbook(s);
   const list = derivations(model);
-  return { list, quick: new CheckContext(s, model, list), full: new CheckContext(s, model, list) };
+  return { list, quick: new CheckContext(s, model, list), full: new CheckContext(s, model, list), another: () => new CheckContext(s, model, list) };
 }
 
 /** A generated workbook read with the rounding mode set, and its derivations. */
@@ -67,11 +67,14 @@ describe("fast paths", () => {
     let blanks = 0;
     fc.assert(
       fc.property(arb, (x) => {
-        const { list, quick, full } = checkerPair(x);
+        const { list, quick, full, another } = checkerPair(x);
+        // Asked after the nominal values, isBlank answers from them.
+        const afterNominal = another();
+        for (const d of list) afterNominal.nominal(d);
         for (const d of list) {
           const blank = full.evaluate(d) === "blank";
           if (blank) blanks++;
-          expect([d.sheet, d.ref, quick.isBlank(d)]).toEqual([d.sheet, d.ref, blank]);
+          expect([d.sheet, d.ref, quick.isBlank(d), afterNominal.isBlank(d)]).toEqual([d.sheet, d.ref, blank, blank]);
         }
       }),
       { numRuns: RUNS },

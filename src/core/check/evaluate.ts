@@ -345,6 +345,9 @@ export class CheckContext {
   isBlank(d: Derivation): boolean {
     const full = this.memo[d.ordinal];
     if (full !== undefined) return full === "blank";
+    // A nominal value worked out already is blank exactly when the figure is (the same parts, the same guards).
+    const nominal = this.nominalMemo[d.ordinal];
+    if (nominal !== undefined) return nominal === "blank";
     return this.blankMemo[d.ordinal] ?? this.once(d, this.blankMemo, true, this.blankOf);
   }
 
