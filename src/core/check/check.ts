@@ -106,6 +106,8 @@ const NO_DERIVATIONS: Derivation[] = [];
 /** A finding's fields besides the usual ones: none (shared, as a default {} made an object a finding). */
 const NOTHING_MORE: Partial<Finding> = Object.freeze({});
 const NO_COLUMNS: ReadonlyMap<string, Derivation[]> = new Map();
+/** A text that may name a year (yearLabels asks every text cell of the input sheets). */
+const FOUR_DIGITS = /\d{4}/;
 
 const DERIVED_KINDS = new Set(["sum", "identity", "balance", "rollForward", "derived", "same"]);
 
@@ -120,8 +122,6 @@ export function ruleForDerivation(d: Derivation, rules: Rule[] = RULES): Rule | 
  * few of them past a bound; a finding's message shows the rate (ratePercent).
  */
 export type RatioParts = { num: Decimal; den: Decimal; stated: Decimal | null };
-
-const FOUR_DIGITS = /\d{4}/;
 
 /** A rate as a finding shows it: a percent with two decimals ("57.14%"). */
 function percentText(rate: Decimal): string {
